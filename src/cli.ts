@@ -1,0 +1,76 @@
+/** `kg`: the project's command-line tool. */
+import { Command } from 'commander';
+import { connect } from './db/neo4j';
+import { externalNeo4j, localBoltPort, serverSettings } from './config';
+import { LoadError } from './load/errors';
+import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
+import { startStack } from './stack';
+
+const program = new Command('kg').description('Battery-partnership knowledge graph');
+
+function fail(error: unknown): never {
+  if (error instanceof LoadError) console.error(`kg: ${error.message}`);
+  else console.error(`kg: ${(error as Error).message ?? error}`);
+  process.exit(1);
+}
+
+program
+  .command('validate')
+  .description('check data files (schema, references inside the files, quotes) without a database')
+  .argument('[path]', 'data folder or fact file', DEFAULT_DATA_DIR)
+  .action((target: string) => {
+    try {
+      const { sources, plans } = planFiles(target);
+      const quotes = plans.reduce((n, p) => n + p.evidence.length, 0);
+      console.log(`ok: ${sources.length} sources, ${plans.length} fact files, ${quotes} quotes located`);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command('load')
+  .description('load data files into Neo4j (NEO4J_URI, or the local one of `make start` on NEO4J_BOLT_PORT)')
+  .argument('[path]', 'data folder or fact file', DEFAULT_DATA_DIR)
+  .action(async (target: string) => {
+    const settings = externalNeo4j() ?? { uri: `bolt://127.0.0.1:${localBoltPort()}`, user: 'neo4j', password: '', database: undefined };
+    const db = connect(settings);
+    try {
+      await loadData(db, target, { log: (line) => console.log(line) });
+    } catch (error) {
+      fail(error);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('start')
+  .description('start Neo4j (unless NEO4J_URI is set), load data/ if it changed, serve the API and web pages')
+  .action(async () => {
+    const { host, port } = serverSettings();
+    try {
+      const stack = await startStack({ host, port, boltPort: localBoltPort(), log: (line) => console.log(line) });
+      console.log(`\nGraphQL API   ${stack.url}/graphql`);
+      console.log(`Playground    ${stack.url}/playground`);
+      console.log(`Dashboard     ${stack.url}/`);
+      console.log(`Explorer      ${stack.url}/explore`);
+      console.log(`Neo4j (Bolt)  ${stack.neo4j.uri}`);
+      console.log('\nPress Ctrl-C to stop.');
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`\n${signal}: stopping the API and Neo4j...`);
+        await stack.stop();
+        console.log('stopped cleanly.');
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program.parseAsync().catch(fail);

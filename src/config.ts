@@ -1,0 +1,46 @@
+/** Settings from the environment, read once. */
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+}
+
+export interface ServerSettings {
+  host: string;
+  port: number;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+/** The Neo4j named by NEO4J_URI, or undefined when the project should run its own local one. */
+export function externalNeo4j(env: NodeJS.ProcessEnv = process.env): Neo4jSettings | undefined {
+  const uri = env.NEO4J_URI;
+  if (!uri) return undefined;
+  if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri)) {
+    throw new Error(`NEO4J_URI must start with bolt://, neo4j://, bolt+s:// or neo4j+s://, got "${uri}"`);
+  }
+  return {
+    uri,
+    user: env.NEO4J_USER ?? env.NEO4J_USERNAME ?? 'neo4j',
+    password: env.NEO4J_PASSWORD ?? '',
+    database: env.NEO4J_DATABASE || undefined,
+  };
+}
+
+export function serverSettings(): ServerSettings {
+  return { host: process.env.HOST ?? '127.0.0.1', port: int('PORT', 4000) };
+}
+
+/** Bolt port of the project's own local Neo4j (make start). */
+export function localBoltPort(): number {
+  return int('NEO4J_BOLT_PORT', 7687);
+}

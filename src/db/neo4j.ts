@@ -1,0 +1,132 @@
+/**
+ * The one place that runs Cypher. Every call names its operation (sent as transaction metadata and
+ * used in logs), uses an explicit read or write transaction, closes its session, and translates
+ * driver errors into the API's typed errors.
+ */
+import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape } from 'neo4j-driver';
+import type { Neo4jSettings } from '../config';
+import { DatabaseTimeoutError, ServiceUnavailableError } from '../errors';
+
+export type Params = Record<string, unknown>;
+
+export interface Database {
+  read<R extends RecordShape = RecordShape>(operation: string, cypher: string, params?: Params): Promise<R[]>;
+  /** Runs `work` in one write transaction: it applies whole or not at all. */
+  write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  /** Counts the queries sent, so tests and benchmarks can check batching. */
+  readonly queryCount: number;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+const TIMEOUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/** Maps driver failures to the API's errors; anything unknown is rethrown (and masked by the server). */
+export function translateError(error: unknown): unknown {
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE.has(error.code)) return new ServiceUnavailableError();
+    if (TIMEOUT.has(error.code)) return new DatabaseTimeoutError();
+  }
+  if (error instanceof Error && /ECONNREFUSED|connection.*(closed|refused)|Pool is closed/i.test(error.message)) {
+    return new ServiceUnavailableError();
+  }
+  return error;
+}
+
+export interface DatabaseOptions {
+  /** Per-transaction timeout, so no request can hold Neo4j. */
+  queryTimeoutMs?: number;
+  /** How long to wait for a connection before answering SERVICE_UNAVAILABLE. */
+  connectTimeoutMs?: number;
+}
+
+export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}): Database {
+  const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+    disableLosslessIntegers: false,
+    connectionTimeout: options.connectTimeoutMs ?? 3000,
+    connectionAcquisitionTimeout: options.connectTimeoutMs ?? 3000,
+    maxTransactionRetryTime: 2000,
+    maxConnectionPoolSize: 64,
+    userAgent: 'battery-kg',
+  });
+  const timeout = options.queryTimeoutMs ?? 15000;
+  let queryCount = 0;
+
+  const session = (mode: 'READ' | 'WRITE') =>
+    driver.session({
+      database: settings.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+
+  return {
+    get queryCount() {
+      return queryCount;
+    },
+    async read<R extends RecordShape>(operation: string, cypher: string, params: Params = {}) {
+      const s = session('READ');
+      try {
+        queryCount += 1;
+        const result: QueryResult<R> = await s.executeRead((tx) => tx.run<R>(cypher, params), {
+          timeout,
+          metadata: { app: 'battery-kg', operation },
+        });
+        return result.records.map((r) => r.toObject());
+      } catch (error) {
+        throw translateError(error);
+      } finally {
+        await s.close();
+      }
+    },
+    async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>) {
+      const s = session('WRITE');
+      try {
+        return await s.executeWrite(
+          (tx) => {
+            const run = tx.run.bind(tx);
+            // Count every statement of the unit of work, not just the transaction.
+            const counted = Object.assign(Object.create(tx) as ManagedTransaction, {
+              run: (...args: Parameters<ManagedTransaction['run']>) => {
+                queryCount += 1;
+                return run(...args);
+              },
+            });
+            return work(counted);
+          },
+          { metadata: { app: 'battery-kg', operation } },
+        );
+      } catch (error) {
+        throw translateError(error);
+      } finally {
+        await s.close();
+      }
+    },
+    async ping() {
+      try {
+        await driver.verifyConnectivity({ database: settings.database });
+      } catch (error) {
+        throw translateError(error);
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+/** Converts Neo4j Integers (and lists/maps of them) to JS numbers at the database boundary. */
+export function plain(value: unknown): unknown {
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}

@@ -1,0 +1,231 @@
+/**
+ * Turns one validated fact file into a write plan: node rows, relation rows and evidence rows, with
+ * every quote located in its source. Pure: no database; the writer checks references that point
+ * outside the file.
+ */
+import type { NodeLabel } from '../model';
+import { LoadError } from './errors';
+import { evidenceId, locateQuote, quoteTitle } from './quotes';
+import type { Source } from './sources';
+
+type EvidenceItem = string | { quote: string; source?: string; occurrence?: number; speaker?: string };
+type Ref = string | { id: string; evidence?: EvidenceItem[] };
+interface DateValue {
+  value: string;
+  precision: string;
+  evidence: EvidenceItem[];
+}
+interface RecordBase {
+  id: string;
+  name: string;
+  aliases?: string[];
+  description?: string;
+  evidence: EvidenceItem[];
+  [field: string]: unknown;
+}
+export interface FactFile {
+  source: string;
+  companies?: RecordBase[];
+  people?: RecordBase[];
+  sites?: RecordBase[];
+  projects?: RecordBase[];
+  partnerships?: RecordBase[];
+  milestones?: RecordBase[];
+}
+
+export type RelationType =
+  | 'BASED_IN'
+  | 'MEMBER_OF'
+  | 'HOLDS_POSITION'
+  | 'LOCATED_IN'
+  | 'NEAR'
+  | 'OWNS'
+  | 'PART_OF'
+  | 'HAS_PARTY'
+  | 'AT_SITE'
+  | 'SERVES'
+  | 'MILESTONE_OF'
+  | 'CONCERNS'
+  | 'SPOKEN_BY';
+
+export interface NodeRow {
+  id: string;
+  label: Exclude<NodeLabel, 'Evidence' | 'Source'>;
+  props: Record<string, unknown>;
+  evidenceIds: string[];
+}
+export interface RelationRow {
+  type: RelationType;
+  from: string;
+  to: string;
+  /** The end that may lie outside this file, and the label it must have. */
+  check: { id: string; label: NodeLabel };
+  props: { role?: string; title?: string; evidenceIds: string[] };
+}
+export interface EvidenceRow {
+  id: string;
+  sourceId: string;
+  speakerId: string | null;
+  props: { name: string; quote: string; start: number; end: number; prefix: string; suffix: string };
+}
+export interface Plan {
+  file: string;
+  nodes: NodeRow[];
+  relations: RelationRow[];
+  evidence: EvidenceRow[];
+}
+
+/** Which YAML section holds which label, and which of its fields are relations. */
+const SECTIONS: Record<
+  Exclude<keyof FactFile, 'source'>,
+  { label: NodeRow['label']; relations: Record<string, [RelationType, NodeLabel]> }
+> = {
+  companies: { label: 'Company', relations: { basedIn: ['BASED_IN', 'Site'], memberOf: ['MEMBER_OF', 'Company'] } },
+  people: { label: 'Person', relations: {} },
+  sites: { label: 'Site', relations: { locatedIn: ['LOCATED_IN', 'Site'], near: ['NEAR', 'Site'] } },
+  projects: { label: 'Project', relations: { partOf: ['PART_OF', 'Project'] } },
+  partnerships: { label: 'Partnership', relations: { sites: ['AT_SITE', 'Site'], projects: ['SERVES', 'Project'] } },
+  milestones: {
+    label: 'Milestone',
+    relations: {
+      partnerships: ['MILESTONE_OF', 'Partnership'],
+      projects: ['MILESTONE_OF', 'Project'],
+      companies: ['CONCERNS', 'Company'],
+      sites: ['AT_SITE', 'Site'],
+    },
+  },
+};
+
+/** Scalar fields copied as node properties (beyond id, name, aliases, description). */
+const SCALARS: Record<NodeRow['label'], string[]> = {
+  Company: ['kinds'],
+  Person: [],
+  Site: ['kind'],
+  Project: ['kind'],
+  Partnership: ['kind', 'status', 'binding', 'modality', 'purpose'],
+  Milestone: ['year', 'date', 'precision', 'bound', 'due', 'modality'],
+};
+
+export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<string, Source>): Plan {
+  const plan: Plan = { file, nodes: [], relations: [], evidence: [] };
+  const evidenceById = new Map<string, EvidenceRow>();
+  if (!sources.has(facts.source)) {
+    throw new LoadError(file, undefined, 'source', `unknown source "${facts.source}" (declare it in data/sources/)`);
+  }
+
+  const resolve = (items: EvidenceItem[], record: string, field: string): string[] =>
+    items.map((item, i) => {
+      const { quote, source = facts.source, occurrence = 1, speaker = null } =
+        typeof item === 'string' ? { quote: item } : item;
+      const where = `${field}[${i}]`;
+      const src = sources.get(source);
+      if (!src) throw new LoadError(file, record, where, `unknown source "${source}"`);
+      const location = locateQuote(src.text, quote, occurrence);
+      if (!location) {
+        throw new LoadError(file, record, where, `quote does not occur in source "${source}": "${quoteTitle(quote)}"`);
+      }
+      if (location.end > src.factsEnd) {
+        throw new LoadError(file, record, where, `quote lies in the part of "${source}" that holds no facts`);
+      }
+      const id = evidenceId(source, location);
+      if (!evidenceById.has(id)) {
+        evidenceById.set(id, { id, sourceId: source, speakerId: speaker, props: { name: quoteTitle(quote), quote, ...location } });
+      } else if (speaker) {
+        evidenceById.get(id)!.speakerId = speaker;
+      }
+      if (speaker) {
+        plan.relations.push({ type: 'SPOKEN_BY', from: id, to: speaker, check: { id: speaker, label: 'Person' }, props: { evidenceIds: [] } });
+      }
+      return id;
+    });
+
+  const seen = new Set<string>();
+  for (const [section, spec] of Object.entries(SECTIONS) as [keyof typeof SECTIONS, (typeof SECTIONS)[keyof typeof SECTIONS]][]) {
+    (facts[section] ?? []).forEach((rec, index) => {
+      const record = `${section}[${index}] (${rec.id})`;
+      if (seen.has(rec.id)) throw new LoadError(file, record, 'id', `id "${rec.id}" is declared twice in this file`);
+      seen.add(rec.id);
+      const evidenceIds = resolve(rec.evidence, record, 'evidence');
+      const props: Record<string, unknown> = {
+        name: rec.name,
+        aliases: rec.aliases ?? [],
+        aliasText: (rec.aliases ?? []).join(' | '),
+        description: rec.description ?? null,
+      };
+      for (const key of SCALARS[spec.label]) props[key] = rec[key] ?? null;
+
+      const relate = (field: string, type: RelationType, toLabel: NodeLabel, refs: Ref[] | undefined) =>
+        (refs ?? []).forEach((ref, i) => {
+          const to = typeof ref === 'string' ? ref : ref.id;
+          const own = typeof ref === 'string' || !ref.evidence ? null : resolve(ref.evidence, record, `${field}[${i}].evidence`);
+          plan.relations.push({ type, from: rec.id, to, check: { id: to, label: toLabel }, props: { evidenceIds: own ?? evidenceIds } });
+        });
+      for (const [field, [type, toLabel]] of Object.entries(spec.relations)) relate(field, type, toLabel, rec[field] as Ref[]);
+
+      const extraEvidence: string[] = [];
+      if (spec.label === 'Project') {
+        // Ownership points from the company to the project.
+        ((rec.owners as Ref[] | undefined) ?? []).forEach((ref, i) => {
+          const owner = typeof ref === 'string' ? ref : ref.id;
+          const own = typeof ref === 'string' || !ref.evidence ? evidenceIds : resolve(ref.evidence, record, `owners[${i}].evidence`);
+          plan.relations.push({ type: 'OWNS', from: owner, to: rec.id, check: { id: owner, label: 'Company' }, props: { evidenceIds: own } });
+        });
+      }
+      if (spec.label === 'Person') {
+        ((rec.positions as { title: string; organization: string; evidence?: EvidenceItem[] }[] | undefined) ?? []).forEach((p, i) => {
+          const own = p.evidence ? resolve(p.evidence, record, `positions[${i}].evidence`) : evidenceIds;
+          plan.relations.push({ type: 'HOLDS_POSITION', from: rec.id, to: p.organization, check: { id: p.organization, label: 'Company' }, props: { title: p.title, evidenceIds: own } });
+        });
+      }
+      if (spec.label === 'Partnership') {
+        props.modality = rec.modality ?? 'asserted';
+        ((rec.parties as { company: string; role: string; evidence?: EvidenceItem[] }[]) ?? []).forEach((p, i) => {
+          const own = p.evidence ? resolve(p.evidence, record, `parties[${i}].evidence`) : evidenceIds;
+          plan.relations.push({ type: 'HAS_PARTY', from: rec.id, to: p.company, check: { id: p.company, label: 'Company' }, props: { role: p.role, evidenceIds: own } });
+        });
+        for (const field of ['announced', 'startYear'] as const) {
+          const date = rec[field] as DateValue | undefined;
+          const prefix = field === 'announced' ? 'announced' : 'start';
+          if (!date) continue;
+          checkPrecision(file, record, field, date);
+          const ids = resolve(date.evidence, record, `${field}.evidence`);
+          Object.assign(props, {
+            [`${prefix}Value`]: date.value,
+            [`${prefix}Precision`]: date.precision,
+            [`${prefix}Year`]: Number(date.value.slice(0, 4)),
+            [`${prefix}EvidenceIds`]: ids,
+          });
+          extraEvidence.push(...ids);
+        }
+      }
+      if (spec.label === 'Milestone') {
+        const measure = rec.measure as { value: number; unit: string; approximate?: boolean } | undefined;
+        Object.assign(props, {
+          measureValue: measure?.value ?? null,
+          measureUnit: measure?.unit ?? null,
+          measureApproximate: measure ? (measure.approximate ?? false) : null,
+        });
+      }
+      plan.nodes.push({ id: rec.id, label: spec.label, props: withoutBlanks(props), evidenceIds: [...new Set([...evidenceIds, ...extraEvidence])] });
+    });
+  }
+  plan.evidence = [...evidenceById.values()];
+  return plan;
+}
+
+/**
+ * Absent fields are left out rather than written as null, so a second file that mentions a record
+ * again (another source about the same company) adds to it instead of wiping what the first said.
+ */
+function withoutBlanks(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
+function checkPrecision(file: string, record: string, field: string, date: DateValue): void {
+  const expected = { year: 4, month: 7, day: 10 }[date.precision];
+  if (date.value.length !== expected) {
+    throw new LoadError(file, record, `${field}.value`, `"${date.value}" does not match precision "${date.precision}"`);
+  }
+}

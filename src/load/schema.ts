@@ -1,0 +1,24 @@
+/** Constraints and indexes the loader and the API's queries rely on. Idempotent. */
+import type { Database } from '../db/neo4j';
+
+export const FULLTEXT_INDEX = 'entity_text';
+
+const STATEMENTS = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT data_file_path IF NOT EXISTS FOR (f:DataFile) REQUIRE f.path IS UNIQUE',
+  'CREATE INDEX partnership_kind IF NOT EXISTS FOR (n:Partnership) ON (n.kind)',
+  'CREATE INDEX partnership_status IF NOT EXISTS FOR (n:Partnership) ON (n.status)',
+  'CREATE INDEX partnership_announced_year IF NOT EXISTS FOR (n:Partnership) ON (n.announcedYear)',
+  'CREATE INDEX milestone_year IF NOT EXISTS FOR (n:Milestone) ON (n.year)',
+  'CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name)',
+  `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
+     FOR (n:Company|Person|Site|Project|Partnership|Milestone|Source|Evidence)
+     ON EACH [n.name, n.aliasText, n.description, n.purpose, n.due, n.quote]`,
+];
+
+export async function ensureSchema(db: Database): Promise<void> {
+  for (const statement of STATEMENTS) {
+    await db.write('ensureSchema', (tx) => tx.run(statement));
+  }
+  await db.write('awaitIndexes', (tx) => tx.run('CALL db.awaitIndexes(120)'));
+}

@@ -1,0 +1,115 @@
+/**
+ * Writes a plan in the caller's transaction. References that point outside the file are checked
+ * first, inside the same transaction, so a bad file writes nothing.
+ */
+import neo4j, { ManagedTransaction } from 'neo4j-driver';
+import type { NodeLabel } from '../model';
+import { LoadError } from './errors';
+import type { NodeRow, Plan, RelationRow, RelationType } from './plan';
+import type { Source } from './sources';
+
+// Labels and relationship types cannot be parameters in Cypher; these statements are built only from
+// the fixed lists below, never from file content.
+const NODE_LABELS: NodeRow['label'][] = ['Company', 'Person', 'Site', 'Project', 'Partnership', 'Milestone'];
+const RELATION_TYPES: RelationType[] = [
+  'BASED_IN', 'MEMBER_OF', 'HOLDS_POSITION', 'LOCATED_IN', 'NEAR', 'OWNS', 'PART_OF',
+  'HAS_PARTY', 'AT_SITE', 'SERVES', 'MILESTONE_OF', 'CONCERNS', 'SPOKEN_BY',
+];
+
+/** Whole numbers that must be stored as Neo4j integers (JS numbers would become floats). */
+const INTEGER_PROPS = new Set(['year', 'announcedYear', 'startYear', 'publishedYear', 'start', 'end']);
+const typed = (props: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]));
+
+const upsertNodes = (label: string) => `/* upsert${label} */
+  UNWIND $rows AS row
+  MERGE (n:Entity {id: row.id})
+  SET n:${label}, n += row.props`;
+
+const upsertRelations = (type: string) => `/* relate${type} */
+  UNWIND $rows AS row
+  MATCH (a:Entity {id: row.from})
+  MATCH (b:Entity {id: row.to})
+  MERGE (a)-[r:${type}]->(b)
+  SET r += row.props`;
+
+export async function writeSources(tx: ManagedTransaction, sources: Source[]): Promise<void> {
+  const rows = sources.map((s) => ({
+    id: s.id,
+    props: {
+      name: s.title,
+      title: s.title,
+      kind: s.kind,
+      publisher: s.publisher ?? null,
+      url: s.url ?? null,
+      publishedValue: s.published ?? null,
+      publishedPrecision: s.published ? (s.publishedPrecision ?? ['year', 'month', 'day'][[4, 7, 10].indexOf(s.published.length)]) : null,
+      publishedYear: s.published ? Number(s.published.slice(0, 4)) : null,
+      language: s.language,
+      translationMachine: s.translation?.machine ?? null,
+      translationOriginalLanguage: s.translation?.originalLanguage ?? null,
+      translationNote: s.translation?.note ?? null,
+      text: s.text,
+      aliasText: '',
+    },
+  }));
+  await tx.run(upsertNodes('Source'), { rows: rows.map((r) => ({ ...r, props: typed(r.props) })) });
+}
+
+async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void> {
+  const local = new Map<string, NodeLabel>(plan.nodes.map((n) => [n.id, n.label]));
+  const wanted = [...new Set([...plan.nodes.map((n) => n.id), ...plan.relations.map((r) => r.check.id)])];
+  const result = await tx.run(
+    `/* checkReferences */
+     UNWIND $ids AS id
+     OPTIONAL MATCH (n:Entity {id: id})
+     RETURN id, [l IN labels(n) WHERE l <> 'Entity'] AS labels`,
+    { ids: wanted },
+  );
+  const stored = new Map<string, string[]>(result.records.map((r) => [r.get('id') as string, r.get('labels') as string[]]));
+  for (const node of plan.nodes) {
+    const labels = stored.get(node.id) ?? [];
+    if (labels.length > 0 && !labels.includes(node.label)) {
+      throw new LoadError(plan.file, `${node.label} ${node.id}`, 'id', `id "${node.id}" already belongs to a ${labels.join('/')}`);
+    }
+  }
+  for (const rel of plan.relations) {
+    const label = local.get(rel.check.id) ?? stored.get(rel.check.id)?.[0];
+    if (!label) {
+      throw new LoadError(plan.file, `${rel.from}`, rel.type, `refers to unknown id "${rel.check.id}" (expected a ${rel.check.label})`);
+    }
+    if (label !== rel.check.label) {
+      throw new LoadError(plan.file, `${rel.from}`, rel.type, `"${rel.check.id}" is a ${label}, expected a ${rel.check.label}`);
+    }
+  }
+}
+
+export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<void> {
+  await checkReferences(tx, plan);
+  await tx.run(
+    `/* upsertEvidence */
+     UNWIND $rows AS row
+     MATCH (s:Source {id: row.sourceId})
+     MERGE (e:Entity {id: row.id})
+     SET e:Evidence, e += row.props, e.sourceId = row.sourceId, e.speakerId = row.speakerId
+     MERGE (e)-[:QUOTED_FROM]->(s)`,
+    { rows: plan.evidence.map((e) => ({ ...e, props: typed(e.props) })) },
+  );
+  for (const label of NODE_LABELS) {
+    const rows = plan.nodes.filter((n) => n.label === label);
+    if (rows.length) await tx.run(upsertNodes(label), { rows: rows.map((r) => ({ ...r, props: typed(r.props) })) });
+  }
+  for (const type of RELATION_TYPES) {
+    const rows = plan.relations.filter((r: RelationRow) => r.type === type).map(({ from, to, props }) => ({ from, to, props }));
+    if (rows.length) await tx.run(upsertRelations(type), { rows });
+  }
+  await tx.run(
+    `/* supportedBy */
+     UNWIND $rows AS row
+     MATCH (n:Entity {id: row.id})
+     UNWIND row.evidenceIds AS evidenceId
+     MATCH (e:Evidence {id: evidenceId})
+     MERGE (n)-[:SUPPORTED_BY]->(e)`,
+    { rows: plan.nodes.map(({ id, evidenceIds }) => ({ id, evidenceIds })) },
+  );
+}

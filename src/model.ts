@@ -1,0 +1,186 @@
+/**
+ * The data layer's model types: what the store returns and what resolvers receive (codegen maps the
+ * GraphQL types onto these). Values are already converted from Neo4j (plain numbers, GraphQL enum
+ * spellings), so nothing above the store sees a Neo4j Integer or a storage spelling.
+ */
+import type {
+  Binding,
+  CompanyKind,
+  DatePrecision,
+  MilestoneBound,
+  MilestoneModality,
+  Modality,
+  PartnershipKind,
+  PartnershipStatus,
+  PartyRole,
+  ProjectKind,
+  SiteKind,
+  SourceKind,
+  TimelineEntryKind,
+} from './__generated__/resolvers-types';
+
+export interface DateValueModel {
+  value: string;
+  year: number;
+  precision: DatePrecision;
+  evidenceIds: string[];
+}
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+export interface CompanyModel extends Named {
+  __typename: 'Company';
+  aliases: string[];
+  kinds: CompanyKind[];
+  description: string | null;
+}
+
+export interface PersonModel extends Named {
+  __typename: 'Person';
+  aliases: string[];
+}
+
+export interface SiteModel extends Named {
+  __typename: 'Site';
+  aliases: string[];
+  kind: SiteKind;
+  description: string | null;
+}
+
+export interface ProjectModel extends Named {
+  __typename: 'Project';
+  aliases: string[];
+  kind: ProjectKind;
+  description: string | null;
+}
+
+export interface PartnershipModel extends Named {
+  __typename: 'Partnership';
+  aliases: string[];
+  kind: PartnershipKind;
+  status: PartnershipStatus;
+  binding: Binding;
+  modality: Modality;
+  purpose: string | null;
+  announced: DateValueModel | null;
+  start: DateValueModel | null;
+}
+
+export interface MeasureModel {
+  value: number;
+  unit: string;
+  approximate: boolean;
+}
+
+export interface MilestoneModel extends Named {
+  __typename: 'Milestone';
+  year: number;
+  date: string | null;
+  precision: DatePrecision;
+  bound: MilestoneBound | null;
+  due: string;
+  modality: MilestoneModality;
+  measure: MeasureModel | null;
+}
+
+export interface TranslationModel {
+  machine: boolean;
+  originalLanguage: string | null;
+  note: string | null;
+}
+
+export interface SourceModel extends Named {
+  __typename: 'Source';
+  kind: SourceKind;
+  publisher: string | null;
+  url: string | null;
+  published: DateValueModel | null;
+  language: string;
+  translation: TranslationModel | null;
+  text: string;
+}
+
+export interface EvidenceModel extends Named {
+  __typename: 'Evidence';
+  quote: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  sourceId: string;
+  speakerId: string | null;
+}
+
+export type NodeModel =
+  | CompanyModel
+  | PersonModel
+  | SiteModel
+  | ProjectModel
+  | PartnershipModel
+  | MilestoneModel
+  | SourceModel
+  | EvidenceModel;
+
+export type NodeLabel = NodeModel['__typename'];
+
+/** A relation from the store: the node at the other end plus the relationship's own properties. */
+export interface RelatedModel<T extends NodeModel = NodeModel> {
+  node: T;
+  role: string | null;
+  title: string | null;
+  evidenceIds: string[];
+}
+
+export interface PartyModel {
+  company: CompanyModel;
+  role: PartyRole;
+  evidenceIds: string[];
+}
+
+export interface PositionModel {
+  title: string;
+  personId: string;
+  organizationId: string;
+  evidenceIds: string[];
+}
+
+export interface PartnerModel {
+  company: CompanyModel;
+  partnershipIds: string[];
+}
+
+export interface TimelineEntryModel {
+  year: number;
+  date: string;
+  precision: DatePrecision;
+  kind: TimelineEntryKind;
+  title: string;
+  milestoneId: string | null;
+  partnershipId: string | null;
+  evidenceIds: string[];
+}
+
+export interface SearchHitModel {
+  score: number;
+  node: NodeModel;
+}
+
+export interface EdgeModel {
+  source: string;
+  target: string;
+  type: string;
+}
+
+export interface GraphModel {
+  nodes: NodeModel[];
+  edges: EdgeModel[];
+}
+
+export interface ConnectionModel<T> {
+  nodes: T[];
+  offset: number;
+  totalCount: number;
+}

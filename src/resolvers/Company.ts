@@ -1,0 +1,28 @@
+import type { CompanyResolvers, PartnerResolvers } from '../__generated__/resolvers-types';
+import { loadNodes, relatedNodes } from '../context';
+import type { CompanyModel } from '../model';
+import { pageOf } from '../store/paging';
+
+export const Company: CompanyResolvers = {
+  basedIn: (c, _, ctx) => relatedNodes(ctx, 'basedIn', c.id, 'Site'),
+  memberOf: (c, _, ctx) => relatedNodes(ctx, 'memberOf', c.id, 'Company'),
+  members: (c, _, ctx) => relatedNodes(ctx, 'members', c.id, 'Company'),
+  partnerships: (c, { filter, first, after }, ctx) => ctx.loaders.companyPartnerships(filter, pageOf(first, after)).load(c.id),
+  partners: async (c, _, ctx) =>
+    (await ctx.loaders.partners.load(c.id)).map((p) => ({ company: p.node as CompanyModel, partnershipIds: p.partnershipIds })),
+  sites: (c, _, ctx) => relatedNodes(ctx, 'sitesOfCompany', c.id, 'Site'),
+  projects: (c, _, ctx) => relatedNodes(ctx, 'ownedProjects', c.id, 'Project'),
+  people: async (c, _, ctx) =>
+    (await ctx.loaders.related('people').load(c.id)).map((r) => ({
+      title: r.title ?? '',
+      personId: r.node.id,
+      organizationId: c.id,
+      evidenceIds: r.evidenceIds,
+    })),
+  milestones: (c, _, ctx) => relatedNodes(ctx, 'milestonesOfCompany', c.id, 'Milestone'),
+  evidence: (c, _, ctx) => relatedNodes(ctx, 'evidence', c.id, 'Evidence'),
+};
+
+export const Partner: PartnerResolvers = {
+  partnerships: (p, _, ctx) => loadNodes(ctx, p.partnershipIds, 'Partnership'),
+};

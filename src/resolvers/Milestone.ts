@@ -1,0 +1,16 @@
+import type { MilestoneResolvers, TimelineEntryResolvers } from '../__generated__/resolvers-types';
+import { loadNodes, loadTyped, relatedNodes } from '../context';
+
+export const Milestone: MilestoneResolvers = {
+  partnerships: (m, _, ctx) => relatedNodes(ctx, 'milestonePartnerships', m.id, 'Partnership'),
+  companies: (m, _, ctx) => relatedNodes(ctx, 'milestoneCompanies', m.id, 'Company'),
+  sites: (m, _, ctx) => relatedNodes(ctx, 'sites', m.id, 'Site'),
+  projects: (m, _, ctx) => relatedNodes(ctx, 'milestoneProjects', m.id, 'Project'),
+  evidence: (m, _, ctx) => relatedNodes(ctx, 'evidence', m.id, 'Evidence'),
+};
+
+export const TimelineEntry: TimelineEntryResolvers = {
+  milestone: (e, _, ctx) => (e.milestoneId ? loadTyped(ctx, e.milestoneId, 'Milestone') : null),
+  partnership: (e, _, ctx) => (e.partnershipId ? loadTyped(ctx, e.partnershipId, 'Partnership') : null),
+  evidence: (e, _, ctx) => loadNodes(ctx, e.evidenceIds, 'Evidence'),
+};

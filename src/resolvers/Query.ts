@@ -1,0 +1,29 @@
+import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { loadTyped } from '../context';
+import { dashboard, timeline } from '../store/aggregates';
+import { neighborhood, search, shortestPath } from '../store/explore';
+import * as lists from '../store/lists';
+import { pageOf } from '../store/paging';
+
+export const Query: QueryResolvers = {
+  node: (_, { id }, ctx) => ctx.loaders.node.load(id),
+  company: (_, { id }, ctx) => loadTyped(ctx, id, 'Company'),
+  companies: (_, { filter, first, after }, { db }) => lists.companies(db, filter, pageOf(first, after)),
+  person: (_, { id }, ctx) => loadTyped(ctx, id, 'Person'),
+  people: (_, { first, after }, { db }) => lists.people(db, pageOf(first, after)),
+  site: (_, { id }, ctx) => loadTyped(ctx, id, 'Site'),
+  sites: (_, { kind, first, after }, { db }) => lists.sites(db, kind, pageOf(first, after)),
+  project: (_, { id }, ctx) => loadTyped(ctx, id, 'Project'),
+  projects: (_, { first, after }, { db }) => lists.projects(db, pageOf(first, after)),
+  partnership: (_, { id }, ctx) => loadTyped(ctx, id, 'Partnership'),
+  partnerships: (_, { filter, first, after }, { db }) => lists.partnerships(db, filter, pageOf(first, after)),
+  milestone: (_, { id }, ctx) => loadTyped(ctx, id, 'Milestone'),
+  source: (_, { id }, ctx) => loadTyped(ctx, id, 'Source'),
+  sources: (_, __, { db }) => lists.allSources(db),
+  timeline: (_, { from, to, companyId }, { db }) => timeline(db, from, to, companyId),
+  search: (_, { text, first }, { db }) => search(db, text, first ?? 20),
+  neighborhood: async (_, { id, depth, limit }, { db }) =>
+    (await neighborhood(db, id, depth ?? 1, limit ?? 200)) ?? { nodes: [], edges: [] },
+  shortestPath: (_, { fromId, toId, maxLength }, { db }) => shortestPath(db, fromId, toId, maxLength ?? 8),
+  dashboard: (_, __, { db }) => dashboard(db),
+};

@@ -1,0 +1,35 @@
+/** The resolver map, assembled from one module per GraphQL type. */
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Company, Partner } from './Company';
+import { connectionFields } from './connection';
+import { Milestone, TimelineEntry } from './Milestone';
+import { Node } from './Node';
+import { Partnership, Party } from './Partnership';
+import { Person, Position } from './Person';
+import { Project } from './Project';
+import { DateValue, Evidence, Source } from './Provenance';
+import { Query } from './Query';
+import { Site } from './Site';
+
+export const resolvers: Resolvers = {
+  Query,
+  Node,
+  Company,
+  Partner,
+  Person,
+  Position,
+  Site,
+  Project,
+  Partnership,
+  Party,
+  Milestone,
+  TimelineEntry,
+  Source,
+  Evidence,
+  DateValue,
+  CompanyConnection: connectionFields,
+  PartnershipConnection: connectionFields,
+  SiteConnection: { pageInfo: connectionFields.pageInfo },
+  ProjectConnection: { pageInfo: connectionFields.pageInfo },
+  PersonConnection: { pageInfo: connectionFields.pageInfo },
+};

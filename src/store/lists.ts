@@ -1,0 +1,113 @@
+/** Filtered, paginated lists. Each returns the page and the total in one query. */
+import type { Database } from '../db/neo4j';
+import type { CompanyFilter, PartnershipFilter, SiteKind } from '../__generated__/resolvers-types';
+import type { CompanyModel, ConnectionModel, NodeModel, PartnershipModel, PersonModel, ProjectModel, SiteModel, SourceModel } from '../model';
+import { Page, checkYear } from './paging';
+import { fromEnum, toNode } from './rows';
+
+async function pageQuery<T extends NodeModel>(db: Database, operation: string, match: string, params: Record<string, unknown>, page: Page): Promise<ConnectionModel<T>> {
+  const [row] = await db.read<{ total: number; page: unknown[] }>(
+    operation,
+    `/* ${operation} */
+     ${match}
+     WITH collect(n) AS found
+     RETURN size(found) AS total, [x IN found[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS page`,
+    { ...params, offset: page.offset, limit: page.limit },
+  );
+  return {
+    nodes: (row?.page ?? []).map((n) => toNode(n) as T),
+    offset: page.offset,
+    totalCount: Number(row?.total ?? 0),
+  };
+}
+
+const PARTNERSHIP_FILTER = `
+       ($kind IS NULL OR n.kind = $kind)
+       AND ($status IS NULL OR n.status = $status)
+       AND ($binding IS NULL OR n.binding = $binding)
+       AND ($companyId IS NULL OR EXISTS { (n)-[:HAS_PARTY]->(:Entity {id: $companyId}) })
+       AND ($projectId IS NULL OR EXISTS { (n)-[:SERVES]->(:Entity {id: $projectId}) })
+       AND ($siteId IS NULL OR EXISTS { (n)-[:AT_SITE]->(:Site)-[:LOCATED_IN*0..6]->(:Entity {id: $siteId}) })
+       AND (($fromYear IS NULL AND $toYear IS NULL) OR any(y IN
+             [n.announcedYear, n.startYear] + COLLECT { MATCH (n)<-[:MILESTONE_OF]-(ms:Milestone) RETURN ms.year }
+             WHERE y IS NOT NULL AND ($fromYear IS NULL OR y >= $fromYear) AND ($toYear IS NULL OR y <= $toYear)))`;
+const PARTNERSHIP_ORDER = 'n.announcedValue IS NULL, n.announcedValue DESC, n.id';
+
+function partnershipParams(filter: PartnershipFilter | null | undefined) {
+  const f = filter ?? {};
+  return {
+    companyId: f.companyId ?? null,
+    kind: f.kind ? fromEnum(f.kind) : null,
+    status: f.status ? fromEnum(f.status) : null,
+    binding: f.binding ? fromEnum(f.binding) : null,
+    siteId: f.siteId ?? null,
+    projectId: f.projectId ?? null,
+    fromYear: checkYear('filter.fromYear', f.fromYear),
+    toYear: checkYear('filter.toYear', f.toYear),
+  };
+}
+
+export function partnerships(db: Database, filter: PartnershipFilter | null | undefined, page: Page) {
+  return pageQuery<PartnershipModel>(
+    db,
+    'partnerships',
+    `MATCH (n:Partnership) WHERE ${PARTNERSHIP_FILTER} WITH n ORDER BY ${PARTNERSHIP_ORDER}`,
+    partnershipParams(filter),
+    page,
+  );
+}
+
+/** One page of partnerships for each of many companies, in one query (Company.partnerships). */
+export async function partnershipsOfCompanies(
+  db: Database,
+  companyIds: readonly string[],
+  filter: PartnershipFilter | null | undefined,
+  page: Page,
+): Promise<Map<string, ConnectionModel<PartnershipModel>>> {
+  const rows = await db.read<{ cid: string; total: number; page: unknown[] }>(
+    'partnershipsOfCompanies',
+    `/* partnershipsOfCompanies */
+     UNWIND $companyIds AS cid
+     MATCH (:Entity {id: cid})<-[:HAS_PARTY]-(n:Partnership)
+     WHERE ${PARTNERSHIP_FILTER}
+     WITH DISTINCT cid, n ORDER BY ${PARTNERSHIP_ORDER}
+     WITH cid, collect(n) AS found
+     RETURN cid, size(found) AS total, [x IN found[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS page`,
+    { ...partnershipParams(filter), companyIds, offset: page.offset, limit: page.limit },
+  );
+  const empty = { nodes: [], offset: page.offset, totalCount: 0 };
+  const byId = new Map(rows.map((r) => [r.cid, { nodes: r.page.map((n) => toNode(n) as PartnershipModel), offset: page.offset, totalCount: Number(r.total) }]));
+  return new Map(companyIds.map((id) => [id, byId.get(id) ?? empty]));
+}
+
+export function companies(db: Database, filter: CompanyFilter | null | undefined, page: Page) {
+  const f = filter ?? {};
+  return pageQuery<CompanyModel>(
+    db,
+    'companies',
+    `MATCH (n:Company)
+     WHERE ($kind IS NULL OR $kind IN n.kinds)
+       AND ($partnerOf IS NULL OR EXISTS { (n)<-[:HAS_PARTY]-(:Partnership)-[:HAS_PARTY]->(o:Company {id: $partnerOf}) WHERE o <> n })
+       AND ($siteId IS NULL OR EXISTS { (n)<-[:HAS_PARTY]-(:Partnership)-[:AT_SITE]->(:Site)-[:LOCATED_IN*0..6]->(:Site {id: $siteId}) })
+     WITH n ORDER BY n.name, n.id`,
+    { kind: f.kind ? fromEnum(f.kind) : null, partnerOf: f.partnerOf ?? null, siteId: f.siteId ?? null },
+    page,
+  );
+}
+
+export function sites(db: Database, kind: SiteKind | null | undefined, page: Page) {
+  return pageQuery<SiteModel>(db, 'sites', 'MATCH (n:Site) WHERE $kind IS NULL OR n.kind = $kind WITH n ORDER BY n.name, n.id', { kind: kind ? fromEnum(kind) : null }, page);
+}
+
+export function projects(db: Database, page: Page) {
+  return pageQuery<ProjectModel>(db, 'projects', 'MATCH (n:Project) WITH n ORDER BY n.name, n.id', {}, page);
+}
+
+export function people(db: Database, page: Page) {
+  return pageQuery<PersonModel>(db, 'people', 'MATCH (n:Person) WITH n ORDER BY n.name, n.id', {}, page);
+}
+
+export async function allSources(db: Database) {
+  const rows = await db.read<{ n: unknown }>('sources', '/* sources */ MATCH (n:Source) RETURN n {.*, labels: labels(n)} AS n ORDER BY n.id');
+  return rows.map((r) => toNode(r.n) as SourceModel);
+}

@@ -1,0 +1,122 @@
+/** Nodes by id, and the relations of many nodes at once (one query per relation per batch). */
+import type { Database } from '../db/neo4j';
+import { plain } from '../db/neo4j';
+import type { NodeModel, RelatedModel } from '../model';
+import { toNode } from './rows';
+
+export async function nodesByIds(db: Database, ids: readonly string[]): Promise<Map<string, NodeModel>> {
+  const rows = await db.read<{ n: unknown }>(
+    'nodesByIds',
+    `/* nodesByIds */
+     UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     RETURN n {.*, labels: labels(n)} AS n`,
+    { ids },
+  );
+  return new Map(rows.map((row) => toNode(row.n)).map((node) => [node.id, node]));
+}
+
+/**
+ * Each relation binds the related node as `m` (and, where it has one, the relationship as `r`) from
+ * the node `n`. Fixed text, chosen by name: no input ever becomes Cypher.
+ */
+const RELATIONS = {
+  evidence: '(n)-[r:SUPPORTED_BY]->(m:Evidence)',
+  supports: '(n)<-[r:SUPPORTED_BY]-(m)',
+  quotes: '(n)<-[r:QUOTED_FROM]-(m:Evidence)',
+  statements: '(n)<-[r:SPOKEN_BY]-(m:Evidence)',
+  parties: '(n)-[r:HAS_PARTY]->(m:Company)',
+  partnershipsOfCompany: '(n)<-[r:HAS_PARTY]-(m:Partnership)',
+  basedIn: '(n)-[r:BASED_IN]->(m:Site)',
+  memberOf: '(n)-[r:MEMBER_OF]->(m:Company)',
+  members: '(n)<-[r:MEMBER_OF]-(m:Company)',
+  ownedProjects: '(n)-[r:OWNS]->(m:Project)',
+  owners: '(n)<-[r:OWNS]-(m:Company)',
+  positions: '(n)-[r:HOLDS_POSITION]->(m:Company)',
+  people: '(n)<-[r:HOLDS_POSITION]-(m:Person)',
+  locatedIn: '(n)-[r:LOCATED_IN]->(m:Site)',
+  contains: '(n)<-[r:LOCATED_IN]-(m:Site)',
+  near: '(n)-[r:NEAR]-(m:Site)',
+  sites: '(n)-[r:AT_SITE]->(m:Site)',
+  projects: '(n)-[r:SERVES]->(m:Project)',
+  partnershipsOfProject: '(n)<-[r:SERVES]-(m:Partnership)',
+  partOf: '(n)-[r:PART_OF]->(m:Project)',
+  parts: '(n)<-[r:PART_OF]-(m:Project)',
+  milestones: '(n)<-[r:MILESTONE_OF|CONCERNS|AT_SITE]-(m:Milestone)',
+  milestonePartnerships: '(n)-[r:MILESTONE_OF]->(m:Partnership)',
+  milestoneProjects: '(n)-[r:MILESTONE_OF]->(m:Project)',
+  milestoneCompanies: '(n)-[r:CONCERNS]->(m:Company)',
+  partnershipsAtSite: '(n)<-[:LOCATED_IN*0..6]-(:Site)<-[r:AT_SITE]-(m:Partnership)',
+  companiesAtSite: `(n)<-[:LOCATED_IN*0..6]-(:Site)<-[:BASED_IN|AT_SITE]-(x)
+    CALL (x) {
+      MATCH (m:Company) WHERE m = x RETURN m
+      UNION
+      MATCH (x:Partnership)-[:HAS_PARTY]->(m:Company) RETURN m
+    }
+    WITH id, m, null AS r`,
+  sitesOfCompany: `CALL (n) {
+      MATCH (n)-[:BASED_IN]->(m:Site) RETURN m
+      UNION
+      MATCH (n)<-[:HAS_PARTY]-(:Partnership)-[:AT_SITE]->(m:Site) RETURN m
+    }
+    WITH id, m, null AS r`,
+  milestonesOfCompany: `CALL (n) {
+      MATCH (n)<-[:CONCERNS]-(m:Milestone) RETURN m
+      UNION
+      MATCH (n)<-[:HAS_PARTY]-(:Partnership)<-[:MILESTONE_OF]-(m:Milestone) RETURN m
+      UNION
+      MATCH (n)-[:OWNS]->(:Project)<-[:MILESTONE_OF]-(m:Milestone) RETURN m
+    }
+    WITH id, m, null AS r`,
+} as const;
+
+export type RelationName = keyof typeof RELATIONS;
+
+const clause = (pattern: string) => (pattern.startsWith('CALL') ? pattern : `MATCH ${pattern}`);
+
+export async function relatedByIds(db: Database, relation: RelationName, ids: readonly string[]): Promise<Map<string, RelatedModel[]>> {
+  const rows = await db.read<{ id: string; items: { node: unknown; role: unknown; title: unknown; evidenceIds: unknown }[] }>(
+    relation,
+    `/* ${relation} */
+     UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     ${clause(RELATIONS[relation])}
+     WITH id, m, r ORDER BY m.name, m.id
+     RETURN id, collect({node: m {.*, labels: labels(m)}, role: r.role, title: r.title, evidenceIds: r.evidenceIds}) AS items`,
+    { ids },
+  );
+  const byId = new Map<string, RelatedModel[]>();
+  for (const row of rows) {
+    const seen = new Set<string>();
+    const items: RelatedModel[] = [];
+    for (const item of row.items) {
+      const node = toNode(item.node);
+      const key = `${node.id}|${String(item.role)}|${String(item.title)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      items.push({
+        node,
+        role: typeof item.role === 'string' ? item.role : null,
+        title: typeof item.title === 'string' ? item.title : null,
+        evidenceIds: (plain(item.evidenceIds) as string[] | null) ?? [],
+      });
+    }
+    byId.set(row.id, items);
+  }
+  return byId;
+}
+
+/** Companies sharing partnerships with each company, with the shared partnership ids. */
+export async function partnersByIds(db: Database, ids: readonly string[]): Promise<Map<string, { node: NodeModel; partnershipIds: string[] }[]>> {
+  const rows = await db.read<{ id: string; partners: { node: unknown; partnershipIds: string[] }[] }>(
+    'partnersByIds',
+    `/* partnersByIds */
+     UNWIND $ids AS id
+     MATCH (n:Company {id: id})<-[:HAS_PARTY]-(p:Partnership)-[:HAS_PARTY]->(m:Company)
+     WHERE m <> n
+     WITH id, m, collect(DISTINCT p.id) AS partnershipIds ORDER BY m.name
+     RETURN id, collect({node: m {.*, labels: labels(m)}, partnershipIds: partnershipIds}) AS partners`,
+    { ids },
+  );
+  return new Map(rows.map((row) => [row.id, row.partners.map((p) => ({ node: toNode(p.node), partnershipIds: p.partnershipIds }))]));
+}

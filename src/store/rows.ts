@@ -1,0 +1,114 @@
+/**
+ * The database boundary: rows from Neo4j are checked and turned into model objects here. Storage uses
+ * the fact files' spellings ("battery-maker"); the API uses GraphQL enum spellings ("BATTERY_MAKER").
+ */
+import { plain } from '../db/neo4j';
+import type { DateValueModel, EvidenceModel, NodeLabel, NodeModel } from '../model';
+
+export const toEnum = <T extends string>(stored: string): T => stored.toUpperCase().replace(/-/g, '_') as T;
+export const fromEnum = (value: string): string => value.toLowerCase().replace(/_/g, '-');
+
+const LABELS: NodeLabel[] = ['Company', 'Person', 'Site', 'Project', 'Partnership', 'Milestone', 'Source', 'Evidence'];
+
+type Props = Record<string, unknown>;
+
+function str(props: Props, key: string): string {
+  const value = props[key];
+  if (typeof value !== 'string') throw new Error(`stored node ${String(props.id)} has no string "${key}"`);
+  return value;
+}
+const opt = (props: Props, key: string): string | null => (typeof props[key] === 'string' ? (props[key] as string) : null);
+const num = (props: Props, key: string): number => {
+  const value = props[key];
+  if (typeof value !== 'number') throw new Error(`stored node ${String(props.id)} has no number "${key}"`);
+  return value;
+};
+const list = (props: Props, key: string): string[] => (Array.isArray(props[key]) ? (props[key] as string[]) : []);
+
+function dateValue(props: Props, prefix: string): DateValueModel | null {
+  const value = opt(props, `${prefix}Value`);
+  if (!value) return null;
+  return {
+    value,
+    year: Number(value.slice(0, 4)),
+    precision: toEnum(str(props, `${prefix}Precision`)),
+    evidenceIds: list(props, `${prefix}EvidenceIds`),
+  };
+}
+
+/** A stored node, returned by queries as `n {.*, labels: labels(n)}`, as a model object. */
+export function toNode(raw: unknown): NodeModel {
+  const props = plain(raw) as Props;
+  const label = LABELS.find((l) => (props.labels as string[] | undefined)?.includes(l));
+  if (!label) throw new Error(`stored node ${String(props.id)} has no domain label`);
+  const base = { id: str(props, 'id'), name: str(props, 'name') };
+  const optEnum = <T extends string>(key: string): T | null => (opt(props, key) ? toEnum<T>(str(props, key)) : null);
+  switch (label) {
+    case 'Company':
+      return { __typename: label, ...base, aliases: list(props, 'aliases'), kinds: list(props, 'kinds').map((k) => toEnum(k)), description: opt(props, 'description') };
+    case 'Person':
+      return { __typename: label, ...base, aliases: list(props, 'aliases') };
+    case 'Site':
+    case 'Project':
+      return { __typename: label, ...base, aliases: list(props, 'aliases'), kind: toEnum(str(props, 'kind')), description: opt(props, 'description') } as NodeModel;
+    case 'Partnership':
+      return {
+        __typename: label,
+        ...base,
+        aliases: list(props, 'aliases'),
+        kind: toEnum(str(props, 'kind')),
+        status: toEnum(str(props, 'status')),
+        binding: toEnum(str(props, 'binding')),
+        modality: toEnum(str(props, 'modality')),
+        purpose: opt(props, 'purpose'),
+        announced: dateValue(props, 'announced'),
+        start: dateValue(props, 'start'),
+      };
+    case 'Milestone':
+      return {
+        __typename: label,
+        ...base,
+        year: num(props, 'year'),
+        date: opt(props, 'date'),
+        precision: toEnum(str(props, 'precision')),
+        bound: optEnum('bound'),
+        due: str(props, 'due'),
+        modality: toEnum(str(props, 'modality')),
+        measure:
+          typeof props.measureValue === 'number'
+            ? { value: props.measureValue, unit: str(props, 'measureUnit'), approximate: props.measureApproximate === true }
+            : null,
+      };
+    case 'Source':
+      return {
+        __typename: label,
+        ...base,
+        kind: toEnum(str(props, 'kind')),
+        publisher: opt(props, 'publisher'),
+        url: opt(props, 'url'),
+        published: dateValue(props, 'published'),
+        language: str(props, 'language'),
+        translation:
+          typeof props.translationMachine === 'boolean'
+            ? { machine: props.translationMachine, originalLanguage: opt(props, 'translationOriginalLanguage'), note: opt(props, 'translationNote') }
+            : null,
+        text: str(props, 'text'),
+      };
+    case 'Evidence':
+      return toEvidence(props, base);
+  }
+}
+
+function toEvidence(props: Props, base: { id: string; name: string }): EvidenceModel {
+  return {
+    __typename: 'Evidence',
+    ...base,
+    quote: str(props, 'quote'),
+    start: num(props, 'start'),
+    end: num(props, 'end'),
+    prefix: str(props, 'prefix'),
+    suffix: str(props, 'suffix'),
+    sourceId: str(props, 'sourceId'),
+    speakerId: opt(props, 'speakerId'),
+  };
+}
