@@ -33,18 +33,22 @@ const yamlFiles = (dir: string): string[] =>
     : [];
 
 /** PATH is a data folder (with sources/ and facts/) or one fact file (sources from ../sources or data/sources). */
-export function resolveInputs(target: string): { sourceFiles: string[]; factFiles: string[] } {
+export function resolveInputs(target: string): { root: string; sourceFiles: string[]; factFiles: string[] } {
   const abs = path.resolve(target);
   if (!existsSync(abs)) throw new LoadError(target, undefined, undefined, 'no such file or folder');
   if (statSync(abs).isDirectory()) {
-    return { sourceFiles: yamlFiles(path.join(abs, 'sources')), factFiles: yamlFiles(path.join(abs, 'facts')) };
+    return { root: abs, sourceFiles: yamlFiles(path.join(abs, 'sources')), factFiles: yamlFiles(path.join(abs, 'facts')) };
   }
   const sibling = path.join(path.dirname(abs), '..', 'sources');
-  return { sourceFiles: yamlFiles(existsSync(sibling) ? sibling : path.join(DEFAULT_DATA_DIR, 'sources')), factFiles: [abs] };
+  return {
+    root: path.dirname(path.dirname(abs)),
+    sourceFiles: yamlFiles(existsSync(sibling) ? sibling : path.join(DEFAULT_DATA_DIR, 'sources')),
+    factFiles: [abs],
+  };
 }
 
-export function planFiles(target: string): { sources: Source[]; plans: Plan[]; hashes: Map<string, string> } {
-  const { sourceFiles, factFiles } = resolveInputs(target);
+export function planFiles(target: string): { root: string; sources: Source[]; plans: Plan[]; hashes: Map<string, string> } {
+  const { root, sourceFiles, factFiles } = resolveInputs(target);
   const sources = sourceFiles.map(readSource);
   const byId = new Map<string, Source>();
   for (const s of sources) {
@@ -61,7 +65,7 @@ export function planFiles(target: string): { sources: Source[]; plans: Plan[]; h
     hashes.set(file, createHash('sha256').update(raw).update(sourceHash.copy().digest('hex')).digest('hex'));
     return buildPlan(file, doc as FactFile, byId);
   });
-  return { sources, plans: orderByDependency(plans), hashes };
+  return { root, sources, plans: orderByDependency(plans), hashes };
 }
 
 function orderByDependency(plans: Plan[]): Plan[] {
@@ -91,14 +95,15 @@ export interface LoadOptions {
 
 export async function loadData(db: Database, target = DEFAULT_DATA_DIR, options: LoadOptions = {}): Promise<FileResult[]> {
   const log = options.log ?? (() => undefined);
-  const { sources, plans, hashes } = planFiles(target);
+  const { root, sources, plans, hashes } = planFiles(target);
   await ensureSchema(db);
   await db.write('loadSources', (tx) => writeSources(tx, sources));
   log(`sources: ${sources.length} (${sources.map((s) => s.id).join(', ')})`);
 
   const results: FileResult[] = [];
   for (const plan of plans) {
-    const key = path.relative(process.cwd(), plan.file);
+    // Keyed relative to the data folder, so the same file is the same record wherever the folder lives.
+    const key = path.relative(root, plan.file);
     const sha256 = hashes.get(plan.file)!;
     const counts = { nodes: plan.nodes.length, relations: plan.relations.length, evidence: plan.evidence.length };
     if (options.onlyChanged) {
