@@ -1,4 +1,5 @@
 /** Full-text search, neighbourhoods and shortest paths for exploration. */
+import neo4j from 'neo4j-driver';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
 import { FULLTEXT_INDEX } from '../load/schema';
@@ -41,11 +42,17 @@ export async function search(db: Database, text: string, first: number): Promise
   if (!query) throw new BadUserInputError('text', 'must contain at least one word');
   const rows = await db.read<{ n: unknown; score: number }>(
     'search',
+    // Quotes and sources repeat the names they mention, so entities rank above them; a name or alias
+    // that starts with the typed text ranks above names that merely contain it (typeahead).
     `/* search */
-     CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node, score
+     CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
+     WITH node, score
+          * CASE WHEN node:Evidence OR node:Source THEN 0.5 ELSE 1.0 END
+          * CASE WHEN any(n IN [node.name] + coalesce(node.aliases, []) WHERE toLower(n) STARTS WITH $typed) THEN 3.0 ELSE 1.0 END AS score
      RETURN node {.*, labels: labels(node)} AS n, score
-     ORDER BY score DESC, node.id`,
-    { index: FULLTEXT_INDEX, query, first },
+     ORDER BY score DESC, node.id
+     LIMIT $first`,
+    { index: FULLTEXT_INDEX, query, typed: text.trim().toLowerCase(), first: neo4j.int(first), candidates: neo4j.int(first * 3) },
   );
   return rows.map((r) => ({ score: r.score, node: toNode(r.n) }));
 }
@@ -89,7 +96,7 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
   if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.neighborhood) {
     throw new BadUserInputError('limit', `must be between 1 and ${LIMITS.neighborhood}, got ${limit}`);
   }
-  const rows = await db.read<{ nodes: unknown[]; edges: EdgeModel[] }>('neighborhood', NEIGHBORHOOD[depth - 1]!, { id, limit });
+  const rows = await db.read<{ nodes: unknown[]; edges: EdgeModel[] }>('neighborhood', NEIGHBORHOOD[depth - 1]!, { id, limit: neo4j.int(limit) });
   return toGraph(rows[0]);
 }
 

@@ -1,4 +1,5 @@
 /** Filtered, paginated lists. Each returns the page and the total in one query. */
+import neo4j from 'neo4j-driver';
 import type { Database } from '../db/neo4j';
 import type { CompanyFilter, PartnershipFilter, SiteKind } from '../__generated__/resolvers-types';
 import type { CompanyModel, ConnectionModel, NodeModel, PartnershipModel, PersonModel, ProjectModel, SiteModel, SourceModel } from '../model';
@@ -12,7 +13,7 @@ async function pageQuery<T extends NodeModel>(db: Database, operation: string, m
      ${match}
      WITH collect(n) AS found
      RETURN size(found) AS total, [x IN found[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS page`,
-    { ...params, offset: page.offset, limit: page.limit },
+    { ...params, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
   );
   return {
     nodes: (row?.page ?? []).map((n) => toNode(n) as T),
@@ -73,7 +74,7 @@ export async function partnershipsOfCompanies(
      WITH DISTINCT cid, n ORDER BY ${PARTNERSHIP_ORDER}
      WITH cid, collect(n) AS found
      RETURN cid, size(found) AS total, [x IN found[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS page`,
-    { ...partnershipParams(filter), companyIds, offset: page.offset, limit: page.limit },
+    { ...partnershipParams(filter), companyIds, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
   );
   const empty = { nodes: [], offset: page.offset, totalCount: 0 };
   const byId = new Map(rows.map((r) => [r.cid, { nodes: r.page.map((n) => toNode(n) as PartnershipModel), offset: page.offset, totalCount: Number(r.total) }]));

@@ -15,7 +15,7 @@ export function testDatabase(): Database {
 
 /** Empties the graph: test files run one after another (--runInBand), each building its own data. */
 export async function clearGraph(db: Database): Promise<void> {
-  await db.write('clearGraph', (tx) => tx.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'));
+  await db.write('clearGraph', (tx) => tx.run('MATCH (n) DETACH DELETE n'));
 }
 
 export async function freshGraph(db: Database, dataDir?: string): Promise<void> {

@@ -1,0 +1,170 @@
+import { connect } from '../../src/db/neo4j';
+import { freePort } from '../../src/db/local';
+import { createApp } from '../../src/server/app';
+import { Stack, startStack } from '../../src/stack';
+import { graphql } from '../support/stack';
+import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
+
+let stack: Stack;
+beforeAll(async () => {
+  const db = testDatabase();
+  await clearGraph(db);
+  await db.close();
+  stack = await startStack({ port: 0, neo4j: testNeo4j() });
+});
+afterAll(() => stack.stop());
+
+describe('reads', () => {
+  it('returns null for an unknown id, and for an id of another type', async () => {
+    const { body } = await graphql(stack.url, '{ company(id: "no-such") { id } site(id: "verkor") { id } node(id: "douai") { __typename } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ company: null, site: null, node: { __typename: 'Site' } });
+  });
+
+  it('pages through partnerships with cursors and a total', async () => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      type Page = { partnerships: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const { body }: { body: { data?: Page } } = await graphql<Page>(
+        stack.url,
+        'query($after: String) { partnerships(first: 4, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      const p: Page['partnerships'] = body.data!.partnerships;
+      expect(p.totalCount).toBe(6);
+      ids.push(...p.nodes.map((n) => n.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    // Announced deals come first, newest first.
+    expect(ids.slice(0, 2).sort()).toEqual(['renault-envision-aesc-douai-gigafactory', 'renault-verkor-batteries']);
+  });
+
+  it('filters partnerships by company, kind, status, site and year', async () => {
+    const q = async (filter: Record<string, unknown>) =>
+      (await graphql<{ partnerships: { nodes: { id: string }[] } }>(stack.url, 'query($f: PartnershipFilter) { partnerships(filter: $f) { nodes { id } } }', { f: filter })).body.data!.partnerships.nodes
+        .map((n) => n.id)
+        .sort();
+    expect(await q({ companyId: 'acc' })).toEqual(['renault-acc-discussions']);
+    expect(await q({ kind: 'LETTER_OF_INTENT' })).toEqual(['renault-verkor-batteries']);
+    expect(await q({ status: 'IN_DISCUSSION' })).toEqual(['renault-acc-discussions']);
+    expect(await q({ siteId: 'douai' })).toEqual(['renault-envision-aesc-douai-gigafactory']);
+    expect(await q({ fromYear: 2027, toYear: 2027 })).toEqual(['renault-acc-discussions']);
+  });
+
+  it('answers a deep list query with a bounded number of database queries (DataLoader batching)', async () => {
+    const query = `{ companies(first: 50) { nodes { name evidence { quote source { name } } partners { company { name } }
+      partnerships { nodes { name parties { role company { name evidence { quote } } } sites { name } evidence { quote } } } } } }`;
+    const before = stack.db.queryCount;
+    const { body } = await graphql<{ companies: { nodes: unknown[] } }>(stack.url, query);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.companies.nodes).toHaveLength(8);
+    // One query per level and relation, not one per company (8) or per partnership.
+    expect(stack.db.queryCount - before).toBeLessThanOrEqual(10);
+  });
+
+  it('finds any type by full-text search, names first, and by prefix', async () => {
+    const { body } = await graphql<{ search: { score: number; node: { __typename: string; id: string } }[] }>(
+      stack.url,
+      '{ search(text: "verk", first: 5) { score node { __typename id } } }',
+    );
+    expect(body.data!.search[0]!.node).toEqual({ __typename: 'Company', id: 'verkor' });
+    const alias = await graphql<{ search: { node: { id: string } }[] }>(stack.url, '{ search(text: "Renault Electricity") { node { id } } }');
+    expect(alias.body.data!.search[0]!.node.id).toBe('renault-electricity');
+  });
+
+  it('treats Lucene and Cypher syntax in search text as plain text', async () => {
+    for (const text of ['"unbalanced', 'a:b AND (', "') RETURN 1 //", 'MATCH (n) DETACH DELETE n']) {
+      const { body } = await graphql(stack.url, 'query($t: String!) { search(text: $t) { score } }', { t: text });
+      expect(body.errors).toBeUndefined();
+    }
+    const { body } = await graphql<{ dashboard: { totals: { companies: number } } }>(stack.url, '{ dashboard { totals { companies } } }');
+    expect(body.data!.dashboard.totals.companies).toBe(8);
+  });
+
+  it('caps a neighbourhood by its limit and keeps the start node', async () => {
+    const { body } = await graphql<{ neighborhood: { nodes: { id: string }[]; edges: unknown[] } }>(
+      stack.url,
+      '{ neighborhood(id: "renault-group", depth: 2, limit: 5) { nodes { id } edges { source target type } } }',
+    );
+    expect(body.data!.neighborhood.nodes).toHaveLength(5);
+    expect(body.data!.neighborhood.nodes[0]!.id).toBe('renault-group');
+  });
+
+  it('returns null for a path that does not exist within maxLength', async () => {
+    const { body } = await graphql(stack.url, '{ shortestPath(fromId: "verkor", toId: "nissan", maxLength: 1) { nodes { id } } }');
+    expect(body.data).toEqual({ shortestPath: null });
+  });
+});
+
+describe('errors', () => {
+  const codeOf = async (query: string, variables?: Record<string, unknown>) => {
+    const { status, body } = await graphql(stack.url, query, variables);
+    const error = body.errors?.[0];
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:|MATCH |bolt:\/\//);
+    return { status, code: error?.extensions?.code, argument: error?.extensions?.argument, message: error?.message };
+  };
+
+  it.each([
+    ['{ partnerships(first: 1000) { totalCount } }', 'first'],
+    ['{ partnerships(first: 1, after: "bogus") { totalCount } }', 'after'],
+    ['{ neighborhood(id: "douai", depth: 9) { nodes { id } } }', 'depth'],
+    ['{ neighborhood(id: "douai", limit: 0) { nodes { id } } }', 'limit'],
+    ['{ shortestPath(fromId: "a", toId: "b", maxLength: 99) { nodes { id } } }', 'maxLength'],
+    ['{ search(text: "   ") { score } }', 'text'],
+    ['{ timeline(from: -5) { year } }', 'from'],
+    ['{ partnerships(filter: { toYear: 123456 }) { totalCount } }', 'filter.toYear'],
+  ])('%s gives BAD_USER_INPUT naming the argument', async (query, argument) => {
+    const result = await codeOf(query);
+    expect(result.code).toBe('BAD_USER_INPUT');
+    expect(result.argument).toBe(argument);
+    expect(result.message).toContain(`"${argument}"`);
+  });
+
+  it('reports syntax and validation errors with their codes', async () => {
+    expect(await codeOf('{ company(id: ')).toMatchObject({ status: 400, code: 'GRAPHQL_PARSE_FAILED' });
+    expect(await codeOf('{ company(id: "x") { noSuchField } }')).toMatchObject({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(await codeOf('query($k: PartnershipKind) { partnerships(filter: {kind: $k}) { totalCount } }', { k: 'HANDSHAKE' })).toMatchObject({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+    });
+  });
+
+  it('answers SERVICE_UNAVAILABLE quickly when the database is down, and keeps serving', async () => {
+    const db = connect({ uri: `bolt://127.0.0.1:${await freePort()}`, user: 'neo4j', password: '', database: undefined });
+    const { app, apollo } = await createApp(db);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const started = Date.now();
+        const { body } = await graphql(url, '{ company(id: "verkor") { name } }');
+        expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+        expect(Date.now() - started).toBeLessThan(10000);
+      }
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    } finally {
+      server.close();
+      await apollo.stop();
+      await db.close();
+    }
+  });
+});
+
+describe('HTTP', () => {
+  it('reports health and readiness', async () => {
+    expect(await (await fetch(`${stack.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${stack.url}/readyz`)).json()).toMatchObject({ status: 'ready', database: 'up' });
+  });
+
+  it('sends a browser that opens /graphql to the playground', async () => {
+    const response = await fetch(`${stack.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/playground');
+  });
+});
