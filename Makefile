@@ -1,0 +1,34 @@
+# The two commands: `make start` (the whole product) and `make test` (the whole suite).
+# Both install what is missing first: npm packages and the Neo4j launcher (Maven Central).
+.PHONY: start test install web check bench-smoke clean
+
+NEO4J_LIB := db/neo4j/target/lib
+
+start: install web
+	node bin/kg.cjs start
+
+test: install web
+	npm test
+
+install: node_modules/.installed $(NEO4J_LIB)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(NEO4J_LIB): db/neo4j/pom.xml db/neo4j/src/main/java/kg/db/Launcher.java
+	cd db/neo4j && mvn -q -B package -DskipTests
+	touch $@
+
+web: node_modules/.installed
+	npm run build:web
+
+# Static checks CI runs before the tests: generated types fresh, types, lint, formatting.
+check: install
+	npm run generate:check
+	npm run typecheck
+	npm run lint
+	npm run format:check
+
+clean:
+	rm -rf dist web/dist db/neo4j/target

@@ -1,0 +1,120 @@
+/**
+ * The analyst questions of the README (the playground's preloaded operations, web/src/operations.ts),
+ * run through HTTP against the real Neo4j with data/ loaded, and their answers checked.
+ */
+import { analystOperations } from '../../web/src/operations';
+import { Stack, startStack } from '../../src/stack';
+import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
+import { graphql } from '../support/stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  const db = testDatabase();
+  await clearGraph(db);
+  await db.close();
+  stack = await startStack({ port: 0, neo4j: testNeo4j() });
+});
+afterAll(() => stack.stop());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = any;
+
+async function ask(name: string): Promise<Answer> {
+  const operation = analystOperations.find((o) => o.name === name);
+  if (!operation) throw new Error(`no analyst operation named ${name}`);
+  const { body } = await graphql(stack.url, operation.query, operation.variables ? JSON.parse(operation.variables) : undefined);
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
+
+it('the README has at least 12 analyst questions', () => {
+  expect(analystOperations.length).toBeGreaterThanOrEqual(12);
+});
+
+test('Which companies partner with Renault, and how binding is each deal?', async () => {
+  const { company } = await ask('RenaultPartners');
+  const partners = Object.fromEntries(company.partners.map((p: Answer) => [p.company.id, p.partnerships]));
+  expect(Object.keys(partners).sort()).toEqual(['acc', 'alliance', 'envision-aesc', 'lg-chem', 'verkor']);
+  expect(partners.verkor[0]).toMatchObject({ kind: 'LETTER_OF_INTENT', binding: 'NON_BINDING' });
+  expect(partners.acc[0]).toMatchObject({ kind: 'DISCUSSION', status: 'IN_DISCUSSION', binding: 'NON_BINDING' });
+  expect(partners['envision-aesc'][0]).toMatchObject({ kind: 'STRATEGIC_COOPERATION', status: 'ANNOUNCED' });
+  expect(partners['lg-chem'][0]).toMatchObject({ kind: 'SUPPLY', status: 'ACTIVE' });
+});
+
+test('What is due in 2030?', async () => {
+  const { timeline } = await ask('DueIn2030');
+  const measures = timeline.map((e: Answer) => e.milestone?.measure).filter(Boolean);
+  expect(measures).toEqual(
+    expect.arrayContaining([
+      { value: 4500, unit: 'direct jobs', approximate: true },
+      { value: 1000000, unit: 'electric cars', approximate: false },
+    ]),
+  );
+  expect(timeline.every((e: Answer) => e.date.startsWith('2030'))).toBe(true);
+  expect(timeline.some((e: Answer) => /ASSB|solid-state/i.test(e.title))).toBe(true);
+  expect(timeline.every((e: Answer) => e.evidence.length > 0)).toBe(true);
+});
+
+test('How is Verkor connected to Nissan?', async () => {
+  const { shortestPath } = await ask('VerkorToNissan');
+  const path = shortestPath.nodes.map((n: Answer) => n.id);
+  expect(path[0]).toBe('verkor');
+  expect(path[path.length - 1]).toBe('nissan');
+  // Four hops: through Renault and the Alliance, or through the deals announced together and
+  // Envision AESC's partnership with Nissan (both are shortest).
+  expect(path).toHaveLength(5);
+  expect(shortestPath.edges).toHaveLength(4);
+});
+
+test('Where will the gigafactory be?', async () => {
+  const { site } = await ask('GigafactorySite');
+  expect(site.locatedIn).toMatchObject({ name: 'Douai', kind: 'CITY', locatedIn: { name: 'France', kind: 'COUNTRY' } });
+  expect(site.near.map((s: Answer) => s.name)).toContain('Renault ElectriCity');
+  const parties = site.partnerships.flatMap((p: Answer) => p.parties.map((x: Answer) => x.company.name));
+  expect(parties).toEqual(expect.arrayContaining(['Envision AESC', 'Renault Group']));
+});
+
+test('Which deals are not binding yet?', async () => {
+  const { partnerships } = await ask('NonBindingDeals');
+  expect(partnerships.totalCount).toBe(2);
+  expect(partnerships.nodes.map((p: Answer) => p.kind).sort()).toEqual(['DISCUSSION', 'LETTER_OF_INTENT']);
+});
+
+test('When might ACC join the ecosystem, and how sure is it?', async () => {
+  const { company } = await ask('WhenMightAccJoin');
+  const deal = company.partnerships.nodes[0];
+  expect(deal).toMatchObject({ kind: 'DISCUSSION', modality: 'POSSIBLE' });
+  expect(deal.milestones).toEqual([expect.objectContaining({ year: 2027, bound: 'FROM', modality: 'POSSIBILITY' })]);
+});
+
+test('What is the ASSB project and when does the research start?', async () => {
+  const { project } = await ask('AssbResearch');
+  expect(project.aliases).toContain('All Solid State Battery Technology');
+  expect(project.kind).toBe('RESEARCH_PROGRAMME');
+  expect(project.milestones).toEqual([expect.objectContaining({ year: 2030, bound: 'FROM' })]);
+});
+
+test('What did Renault’s CEO say, and where?', async () => {
+  const { person } = await ask('CeoStatements');
+  expect(person.positions).toEqual([{ title: 'CEO', organization: { name: 'Renault Group' } }]);
+  expect(person.statements.some((s: Answer) => s.quote.includes('one million electric cars'))).toBe(true);
+});
+
+test('Which facts mention the gigafactory?', async () => {
+  const { search } = await ask('FindFacts');
+  expect(search.length).toBeGreaterThan(0);
+  expect(search.map((h: Answer) => h.node.id)).toContain('douai-gigafactory');
+});
+
+test('What does the landscape look like?', async () => {
+  const { dashboard } = await ask('Landscape');
+  expect(dashboard.totals).toMatchObject({ companies: 8, partnerships: 6, milestones: 5 });
+  expect(dashboard.partnershipsByBinding).toEqual(expect.arrayContaining([{ key: 'NON_BINDING', count: 2 }]));
+});
+
+test('each answer is backed by quotes: ids are stable slugs', async () => {
+  const { body } = await graphql<{ companies: { nodes: { id: string }[] } }>(stack.url, '{ companies(first: 50) { nodes { id } } }');
+  expect(ids(body.data!.companies.nodes)).toEqual(['acc', 'alliance', 'envision-aesc', 'lg-chem', 'mitsubishi', 'nissan', 'renault-group', 'verkor']);
+});
