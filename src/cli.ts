@@ -33,7 +33,12 @@ program
   .description('load data files into Neo4j (NEO4J_URI, or the local one of `make start` on NEO4J_BOLT_PORT)')
   .argument('[path]', 'data folder or fact file', DEFAULT_DATA_DIR)
   .action(async (target: string) => {
-    const settings = externalNeo4j() ?? { uri: `bolt://127.0.0.1:${localBoltPort()}`, user: 'neo4j', password: '', database: undefined };
+    const settings = externalNeo4j() ?? {
+      uri: `bolt://127.0.0.1:${localBoltPort()}`,
+      user: 'neo4j',
+      password: '',
+      database: undefined,
+    };
     const db = connect(settings);
     try {
       await loadData(db, target, { log: (line) => console.log(line) });

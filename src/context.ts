@@ -11,7 +11,10 @@ export interface Loaders {
   node: DataLoader<string, NodeModel | null>;
   related(name: RelationName): DataLoader<string, RelatedModel[]>;
   partners: DataLoader<string, { node: NodeModel; partnershipIds: string[] }[]>;
-  companyPartnerships(filter: PartnershipFilter | null | undefined, page: Page): DataLoader<string, ConnectionModel<PartnershipModel>>;
+  companyPartnerships(
+    filter: PartnershipFilter | null | undefined,
+    page: Page,
+  ): DataLoader<string, ConnectionModel<PartnershipModel>>;
 }
 
 export interface Context {
@@ -63,19 +66,34 @@ export function createContext(db: Database): Context {
 }
 
 /** Nodes of one type by id, in order, skipping ids that no longer resolve. */
-export async function loadNodes<L extends NodeLabel>(ctx: Context, ids: readonly string[], label: L): Promise<Extract<NodeModel, { __typename: L }>[]> {
+export async function loadNodes<L extends NodeLabel>(
+  ctx: Context,
+  ids: readonly string[],
+  label: L,
+): Promise<Extract<NodeModel, { __typename: L }>[]> {
   const nodes = await ctx.loaders.node.loadMany(ids);
-  return nodes.filter((n): n is Extract<NodeModel, { __typename: L }> => n !== null && !(n instanceof Error) && n.__typename === label);
+  return nodes.filter(
+    (n): n is Extract<NodeModel, { __typename: L }> => n !== null && !(n instanceof Error) && n.__typename === label,
+  );
 }
 
 /** A node of one type by id; null when the id is unknown or names another type. */
-export async function loadTyped<L extends NodeLabel>(ctx: Context, id: string, label: L): Promise<Extract<NodeModel, { __typename: L }> | null> {
+export async function loadTyped<L extends NodeLabel>(
+  ctx: Context,
+  id: string,
+  label: L,
+): Promise<Extract<NodeModel, { __typename: L }> | null> {
   const node = await ctx.loaders.node.load(id);
   return node && node.__typename === label ? (node as Extract<NodeModel, { __typename: L }>) : null;
 }
 
 /** The nodes of one type at the other end of a relation. */
-export async function relatedNodes<L extends NodeLabel>(ctx: Context, name: RelationName, id: string, label: L): Promise<Extract<NodeModel, { __typename: L }>[]> {
+export async function relatedNodes<L extends NodeLabel>(
+  ctx: Context,
+  name: RelationName,
+  id: string,
+  label: L,
+): Promise<Extract<NodeModel, { __typename: L }>[]> {
   return (await ctx.loaders.related(name).load(id))
     .map((r) => r.node)
     .filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label);

@@ -32,6 +32,9 @@ export class ServiceUnavailableError extends KgError {
 
 export class DatabaseTimeoutError extends KgError {
   constructor() {
-    super('The query took too long and was stopped. Narrow it (smaller depth, limit or page) and retry.', 'DATABASE_TIMEOUT');
+    super(
+      'The query took too long and was stopped. Narrow it (smaller depth, limit or page) and retry.',
+      'DATABASE_TIMEOUT',
+    );
   }
 }

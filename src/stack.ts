@@ -42,15 +42,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log,
     });
     settings = local.settings;
-    log(`neo4j: local engine ready at ${settings.uri} in ${local.startedMs} ms (store ${options.storeDir ?? 'db/neo4j/store'})`);
+    log(
+      `neo4j: local engine ready at ${settings.uri} in ${local.startedMs} ms (store ${options.storeDir ?? 'db/neo4j/store'})`,
+    );
   } else {
     log(`neo4j: using ${settings.uri}`);
   }
   const db = connect(settings, options.database);
   try {
     await db.ping();
-    const results = await loadData(db, options.dataDir ?? DEFAULT_DATA_DIR, { onlyChanged: true, log: (l) => log(`load: ${l}`) });
-    log(`load: ${results.filter((r) => r.status === 'loaded').length} file(s) loaded, ${results.filter((r) => r.status === 'unchanged').length} unchanged`);
+    const results = await loadData(db, options.dataDir ?? DEFAULT_DATA_DIR, {
+      onlyChanged: true,
+      log: (l) => log(`load: ${l}`),
+    });
+    log(
+      `load: ${results.filter((r) => r.status === 'loaded').length} file(s) loaded, ${results.filter((r) => r.status === 'unchanged').length} unchanged`,
+    );
     const { app, apollo } = await createApp(db);
     const host = options.host ?? '127.0.0.1';
     const server: Server = await new Promise((resolve, reject) => {

@@ -27,7 +27,10 @@ export interface LocalNeo4jOptions {
 
 /** Builds the launcher with Maven when its classes or dependencies are missing. */
 export function ensureLauncherBuilt(log: (line: string) => void = console.log): void {
-  if (existsSync(path.join(LAUNCHER_DIR, 'target', 'lib')) && existsSync(path.join(LAUNCHER_DIR, 'target', 'classes'))) {
+  if (
+    existsSync(path.join(LAUNCHER_DIR, 'target', 'lib')) &&
+    existsSync(path.join(LAUNCHER_DIR, 'target', 'classes'))
+  ) {
     return;
   }
   log('building the Neo4j launcher (mvn package, first run only)...');

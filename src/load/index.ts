@@ -37,7 +37,11 @@ export function resolveInputs(target: string): { root: string; sourceFiles: stri
   const abs = path.resolve(target);
   if (!existsSync(abs)) throw new LoadError(target, undefined, undefined, 'no such file or folder');
   if (statSync(abs).isDirectory()) {
-    return { root: abs, sourceFiles: yamlFiles(path.join(abs, 'sources')), factFiles: yamlFiles(path.join(abs, 'facts')) };
+    return {
+      root: abs,
+      sourceFiles: yamlFiles(path.join(abs, 'sources')),
+      factFiles: yamlFiles(path.join(abs, 'facts')),
+    };
   }
   const sibling = path.join(path.dirname(abs), '..', 'sources');
   return {
@@ -47,12 +51,18 @@ export function resolveInputs(target: string): { root: string; sourceFiles: stri
   };
 }
 
-export function planFiles(target: string): { root: string; sources: Source[]; plans: Plan[]; hashes: Map<string, string> } {
+export function planFiles(target: string): {
+  root: string;
+  sources: Source[];
+  plans: Plan[];
+  hashes: Map<string, string>;
+} {
   const { root, sourceFiles, factFiles } = resolveInputs(target);
   const sources = sourceFiles.map(readSource);
   const byId = new Map<string, Source>();
   for (const s of sources) {
-    if (byId.has(s.id)) throw new LoadError(s.file, undefined, 'id', `source id "${s.id}" is also declared in ${byId.get(s.id)!.file}`);
+    if (byId.has(s.id))
+      throw new LoadError(s.file, undefined, 'id', `source id "${s.id}" is also declared in ${byId.get(s.id)!.file}`);
     byId.set(s.id, s);
   }
   const sourceHash = createHash('sha256');
@@ -93,7 +103,11 @@ export interface LoadOptions {
   log?: (line: string) => void;
 }
 
-export async function loadData(db: Database, target = DEFAULT_DATA_DIR, options: LoadOptions = {}): Promise<FileResult[]> {
+export async function loadData(
+  db: Database,
+  target = DEFAULT_DATA_DIR,
+  options: LoadOptions = {},
+): Promise<FileResult[]> {
   const log = options.log ?? (() => undefined);
   const { root, sources, plans, hashes } = planFiles(target);
   await ensureSchema(db);
@@ -107,7 +121,11 @@ export async function loadData(db: Database, target = DEFAULT_DATA_DIR, options:
     const sha256 = hashes.get(plan.file)!;
     const counts = { nodes: plan.nodes.length, relations: plan.relations.length, evidence: plan.evidence.length };
     if (options.onlyChanged) {
-      const [seen] = await db.read<{ sha256: string }>('dataFileHash', 'MATCH (f:DataFile {path: $path}) RETURN f.sha256 AS sha256', { path: key });
+      const [seen] = await db.read<{ sha256: string }>(
+        'dataFileHash',
+        'MATCH (f:DataFile {path: $path}) RETURN f.sha256 AS sha256',
+        { path: key },
+      );
       if (seen?.sha256 === sha256) {
         results.push({ file: key, status: 'unchanged', ...counts });
         log(`${key}: unchanged, skipped`);
@@ -116,7 +134,10 @@ export async function loadData(db: Database, target = DEFAULT_DATA_DIR, options:
     }
     await db.write(`loadFile ${key}`, async (tx) => {
       await writePlan(tx, plan);
-      await tx.run('MERGE (f:DataFile {path: $path}) SET f.sha256 = $sha256, f.loadedAt = datetime()', { path: key, sha256 });
+      await tx.run('MERGE (f:DataFile {path: $path}) SET f.sha256 = $sha256, f.loadedAt = datetime()', {
+        path: key,
+        sha256,
+      });
     });
     results.push({ file: key, status: 'loaded', ...counts });
     log(`${key}: ${counts.nodes} records, ${counts.relations} relations, ${counts.evidence} quotes`);

@@ -115,8 +115,12 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
 
   const resolve = (items: EvidenceItem[], record: string, field: string): string[] =>
     items.map((item, i) => {
-      const { quote, source = facts.source, occurrence = 1, speaker = null } =
-        typeof item === 'string' ? { quote: item } : item;
+      const {
+        quote,
+        source = facts.source,
+        occurrence = 1,
+        speaker = null,
+      } = typeof item === 'string' ? { quote: item } : item;
       const where = `${field}[${i}]`;
       const src = sources.get(source);
       if (!src) throw new LoadError(file, record, where, `unknown source "${source}"`);
@@ -129,18 +133,32 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       }
       const id = evidenceId(source, location);
       if (!evidenceById.has(id)) {
-        evidenceById.set(id, { id, sourceId: source, speakerId: speaker, props: { name: quoteTitle(quote), quote, ...location } });
+        evidenceById.set(id, {
+          id,
+          sourceId: source,
+          speakerId: speaker,
+          props: { name: quoteTitle(quote), quote, ...location },
+        });
       } else if (speaker) {
         evidenceById.get(id)!.speakerId = speaker;
       }
       if (speaker) {
-        plan.relations.push({ type: 'SPOKEN_BY', from: id, to: speaker, check: { id: speaker, label: 'Person' }, props: { evidenceIds: [] } });
+        plan.relations.push({
+          type: 'SPOKEN_BY',
+          from: id,
+          to: speaker,
+          check: { id: speaker, label: 'Person' },
+          props: { evidenceIds: [] },
+        });
       }
       return id;
     });
 
   const seen = new Set<string>();
-  for (const [section, spec] of Object.entries(SECTIONS) as [keyof typeof SECTIONS, (typeof SECTIONS)[keyof typeof SECTIONS]][]) {
+  for (const [section, spec] of Object.entries(SECTIONS) as [
+    keyof typeof SECTIONS,
+    (typeof SECTIONS)[keyof typeof SECTIONS],
+  ][]) {
     (facts[section] ?? []).forEach((rec, index) => {
       const record = `${section}[${index}] (${rec.id})`;
       if (seen.has(rec.id)) throw new LoadError(file, record, 'id', `id "${rec.id}" is declared twice in this file`);
@@ -157,31 +175,62 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       const relate = (field: string, type: RelationType, toLabel: NodeLabel, refs: Ref[] | undefined) =>
         (refs ?? []).forEach((ref, i) => {
           const to = typeof ref === 'string' ? ref : ref.id;
-          const own = typeof ref === 'string' || !ref.evidence ? null : resolve(ref.evidence, record, `${field}[${i}].evidence`);
-          plan.relations.push({ type, from: rec.id, to, check: { id: to, label: toLabel }, props: { evidenceIds: own ?? evidenceIds } });
+          const own =
+            typeof ref === 'string' || !ref.evidence ? null : resolve(ref.evidence, record, `${field}[${i}].evidence`);
+          plan.relations.push({
+            type,
+            from: rec.id,
+            to,
+            check: { id: to, label: toLabel },
+            props: { evidenceIds: own ?? evidenceIds },
+          });
         });
-      for (const [field, [type, toLabel]] of Object.entries(spec.relations)) relate(field, type, toLabel, rec[field] as Ref[]);
+      for (const [field, [type, toLabel]] of Object.entries(spec.relations))
+        relate(field, type, toLabel, rec[field] as Ref[]);
 
       const extraEvidence: string[] = [];
       if (spec.label === 'Project') {
         // Ownership points from the company to the project.
         ((rec.owners as Ref[] | undefined) ?? []).forEach((ref, i) => {
           const owner = typeof ref === 'string' ? ref : ref.id;
-          const own = typeof ref === 'string' || !ref.evidence ? evidenceIds : resolve(ref.evidence, record, `owners[${i}].evidence`);
-          plan.relations.push({ type: 'OWNS', from: owner, to: rec.id, check: { id: owner, label: 'Company' }, props: { evidenceIds: own } });
+          const own =
+            typeof ref === 'string' || !ref.evidence
+              ? evidenceIds
+              : resolve(ref.evidence, record, `owners[${i}].evidence`);
+          plan.relations.push({
+            type: 'OWNS',
+            from: owner,
+            to: rec.id,
+            check: { id: owner, label: 'Company' },
+            props: { evidenceIds: own },
+          });
         });
       }
       if (spec.label === 'Person') {
-        ((rec.positions as { title: string; organization: string; evidence?: EvidenceItem[] }[] | undefined) ?? []).forEach((p, i) => {
+        (
+          (rec.positions as { title: string; organization: string; evidence?: EvidenceItem[] }[] | undefined) ?? []
+        ).forEach((p, i) => {
           const own = p.evidence ? resolve(p.evidence, record, `positions[${i}].evidence`) : evidenceIds;
-          plan.relations.push({ type: 'HOLDS_POSITION', from: rec.id, to: p.organization, check: { id: p.organization, label: 'Company' }, props: { title: p.title, evidenceIds: own } });
+          plan.relations.push({
+            type: 'HOLDS_POSITION',
+            from: rec.id,
+            to: p.organization,
+            check: { id: p.organization, label: 'Company' },
+            props: { title: p.title, evidenceIds: own },
+          });
         });
       }
       if (spec.label === 'Partnership') {
         props.modality = rec.modality ?? 'asserted';
         ((rec.parties as { company: string; role: string; evidence?: EvidenceItem[] }[]) ?? []).forEach((p, i) => {
           const own = p.evidence ? resolve(p.evidence, record, `parties[${i}].evidence`) : evidenceIds;
-          plan.relations.push({ type: 'HAS_PARTY', from: rec.id, to: p.company, check: { id: p.company, label: 'Company' }, props: { role: p.role, evidenceIds: own } });
+          plan.relations.push({
+            type: 'HAS_PARTY',
+            from: rec.id,
+            to: p.company,
+            check: { id: p.company, label: 'Company' },
+            props: { role: p.role, evidenceIds: own },
+          });
         });
         for (const field of ['announced', 'startYear'] as const) {
           const date = rec[field] as DateValue | undefined;
@@ -206,7 +255,12 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
           measureApproximate: measure ? (measure.approximate ?? false) : null,
         });
       }
-      plan.nodes.push({ id: rec.id, label: spec.label, props: withoutBlanks(props), evidenceIds: [...new Set([...evidenceIds, ...extraEvidence])] });
+      plan.nodes.push({
+        id: rec.id,
+        label: spec.label,
+        props: withoutBlanks(props),
+        evidenceIds: [...new Set([...evidenceIds, ...extraEvidence])],
+      });
     });
   }
   plan.evidence = [...evidenceById.values()];
@@ -219,7 +273,9 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
  */
 function withoutBlanks(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(props).filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+    Object.entries(props).filter(
+      ([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
+    ),
   );
 }
 

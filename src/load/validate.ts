@@ -18,7 +18,10 @@ export function locate(doc: unknown, pointer: string): { record?: string; field?
   const list = (doc as Record<string, unknown[]>)[section!];
   const item = Array.isArray(list) ? (list[Number(index)] as { id?: unknown } | undefined) : undefined;
   const id = item && typeof item.id === 'string' ? ` (${item.id})` : '';
-  const field = rest.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  const field = rest
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
   return { record: `${section}[${index}]${id}`, field: field || undefined };
 }
 

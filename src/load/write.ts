@@ -12,14 +12,27 @@ import type { Source } from './sources';
 // the fixed lists below, never from file content.
 const NODE_LABELS: NodeRow['label'][] = ['Company', 'Person', 'Site', 'Project', 'Partnership', 'Milestone'];
 const RELATION_TYPES: RelationType[] = [
-  'BASED_IN', 'MEMBER_OF', 'HOLDS_POSITION', 'LOCATED_IN', 'NEAR', 'OWNS', 'PART_OF',
-  'HAS_PARTY', 'AT_SITE', 'SERVES', 'MILESTONE_OF', 'CONCERNS', 'SPOKEN_BY',
+  'BASED_IN',
+  'MEMBER_OF',
+  'HOLDS_POSITION',
+  'LOCATED_IN',
+  'NEAR',
+  'OWNS',
+  'PART_OF',
+  'HAS_PARTY',
+  'AT_SITE',
+  'SERVES',
+  'MILESTONE_OF',
+  'CONCERNS',
+  'SPOKEN_BY',
 ];
 
 /** Whole numbers that must be stored as Neo4j integers (JS numbers would become floats). */
 const INTEGER_PROPS = new Set(['year', 'announcedYear', 'startYear', 'publishedYear', 'start', 'end']);
 const typed = (props: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]));
+  Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
+  );
 
 const upsertNodes = (label: string) => `/* upsert${label} */
   UNWIND $rows AS row
@@ -43,7 +56,9 @@ export async function writeSources(tx: ManagedTransaction, sources: Source[]): P
       publisher: s.publisher ?? null,
       url: s.url ?? null,
       publishedValue: s.published ?? null,
-      publishedPrecision: s.published ? (s.publishedPrecision ?? ['year', 'month', 'day'][[4, 7, 10].indexOf(s.published.length)]) : null,
+      publishedPrecision: s.published
+        ? (s.publishedPrecision ?? ['year', 'month', 'day'][[4, 7, 10].indexOf(s.published.length)])
+        : null,
       publishedYear: s.published ? Number(s.published.slice(0, 4)) : null,
       language: s.language,
       translationMachine: s.translation?.machine ?? null,
@@ -66,20 +81,37 @@ async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void
      RETURN id, [l IN labels(n) WHERE l <> 'Entity'] AS labels`,
     { ids: wanted },
   );
-  const stored = new Map<string, string[]>(result.records.map((r) => [r.get('id') as string, r.get('labels') as string[]]));
+  const stored = new Map<string, string[]>(
+    result.records.map((r) => [r.get('id') as string, r.get('labels') as string[]]),
+  );
   for (const node of plan.nodes) {
     const labels = stored.get(node.id) ?? [];
     if (labels.length > 0 && !labels.includes(node.label)) {
-      throw new LoadError(plan.file, `${node.label} ${node.id}`, 'id', `id "${node.id}" already belongs to a ${labels.join('/')}`);
+      throw new LoadError(
+        plan.file,
+        `${node.label} ${node.id}`,
+        'id',
+        `id "${node.id}" already belongs to a ${labels.join('/')}`,
+      );
     }
   }
   for (const rel of plan.relations) {
     const label = local.get(rel.check.id) ?? stored.get(rel.check.id)?.[0];
     if (!label) {
-      throw new LoadError(plan.file, `${rel.from}`, rel.type, `refers to unknown id "${rel.check.id}" (expected a ${rel.check.label})`);
+      throw new LoadError(
+        plan.file,
+        `${rel.from}`,
+        rel.type,
+        `refers to unknown id "${rel.check.id}" (expected a ${rel.check.label})`,
+      );
     }
     if (label !== rel.check.label) {
-      throw new LoadError(plan.file, `${rel.from}`, rel.type, `"${rel.check.id}" is a ${label}, expected a ${rel.check.label}`);
+      throw new LoadError(
+        plan.file,
+        `${rel.from}`,
+        rel.type,
+        `"${rel.check.id}" is a ${label}, expected a ${rel.check.label}`,
+      );
     }
   }
 }
@@ -100,7 +132,9 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
     if (rows.length) await tx.run(upsertNodes(label), { rows: rows.map((r) => ({ ...r, props: typed(r.props) })) });
   }
   for (const type of RELATION_TYPES) {
-    const rows = plan.relations.filter((r: RelationRow) => r.type === type).map(({ from, to, props }) => ({ from, to, props }));
+    const rows = plan.relations
+      .filter((r: RelationRow) => r.type === type)
+      .map(({ from, to, props }) => ({ from, to, props }));
     if (rows.length) await tx.run(upsertRelations(type), { rows });
   }
   await tx.run(

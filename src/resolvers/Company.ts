@@ -7,9 +7,13 @@ export const Company: CompanyResolvers = {
   basedIn: (c, _, ctx) => relatedNodes(ctx, 'basedIn', c.id, 'Site'),
   memberOf: (c, _, ctx) => relatedNodes(ctx, 'memberOf', c.id, 'Company'),
   members: (c, _, ctx) => relatedNodes(ctx, 'members', c.id, 'Company'),
-  partnerships: (c, { filter, first, after }, ctx) => ctx.loaders.companyPartnerships(filter, pageOf(first, after)).load(c.id),
+  partnerships: (c, { filter, first, after }, ctx) =>
+    ctx.loaders.companyPartnerships(filter, pageOf(first, after)).load(c.id),
   partners: async (c, _, ctx) =>
-    (await ctx.loaders.partners.load(c.id)).map((p) => ({ company: p.node as CompanyModel, partnershipIds: p.partnershipIds })),
+    (await ctx.loaders.partners.load(c.id)).map((p) => ({
+      company: p.node as CompanyModel,
+      partnershipIds: p.partnershipIds,
+    })),
   sites: (c, _, ctx) => relatedNodes(ctx, 'sitesOfCompany', c.id, 'Site'),
   projects: (c, _, ctx) => relatedNodes(ctx, 'ownedProjects', c.id, 'Project'),
   people: async (c, _, ctx) =>

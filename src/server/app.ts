@@ -15,7 +15,11 @@ import { formatError } from './errors';
 import { typeDefs } from './schema';
 
 export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
-const PAGES: Record<string, string> = { '/': 'index.html', '/explore': 'explore.html', '/playground': 'playground.html' };
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/explore': 'explore.html',
+  '/playground': 'playground.html',
+};
 
 export interface App {
   app: Express;
@@ -66,7 +70,11 @@ export async function createApp(db: Database): Promise<App> {
     app.get(route, (_req, res) => {
       const page = path.join(WEB_DIST, file);
       if (existsSync(page)) res.sendFile(page);
-      else res.status(503).type('text').send('The web pages are not built yet: run `npm run build:web` (make start does).');
+      else
+        res
+          .status(503)
+          .type('text')
+          .send('The web pages are not built yet: run `npm run build:web` (make start does).');
     });
   }
   app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));

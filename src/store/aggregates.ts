@@ -10,7 +10,10 @@ interface Count {
   count: number;
 }
 export interface DashboardModel {
-  totals: Record<'companies' | 'people' | 'sites' | 'projects' | 'partnerships' | 'milestones' | 'sources' | 'evidence', number>;
+  totals: Record<
+    'companies' | 'people' | 'sites' | 'projects' | 'partnerships' | 'milestones' | 'sources' | 'evidence',
+    number
+  >;
   partnershipsByKind: Count[];
   partnershipsByStatus: Count[];
   partnershipsByBinding: Count[];
@@ -20,7 +23,9 @@ export interface DashboardModel {
 }
 
 export async function dashboard(db: Database): Promise<DashboardModel> {
-  const [row] = await db.read('dashboard', `/* dashboard */
+  const [row] = await db.read(
+    'dashboard',
+    `/* dashboard */
     CALL () {
       MATCH (n:Entity)
       UNWIND labels(n) AS label
@@ -41,7 +46,8 @@ export async function dashboard(db: Database): Promise<DashboardModel> {
       WITH m.year AS year, count(*) AS c ORDER BY year
       RETURN collect({year: year, count: c}) AS milestonesByYear
     }
-    RETURN totals, ps, companiesByKind, milestonesByYear`);
+    RETURN totals, ps, companiesByKind, milestonesByYear`,
+  );
   const r = plain(row) as {
     totals: Count[];
     ps: { kind: string; status: string; binding: string; announcedYear: number | null }[];
@@ -70,14 +76,24 @@ export async function dashboard(db: Database): Promise<DashboardModel> {
     partnershipsByStatus: byKey(r.ps.map((p) => p.status)),
     partnershipsByBinding: byKey(r.ps.map((p) => p.binding)),
     companiesByKind: r.companiesByKind.map((c) => ({ key: toEnum(c.key), count: c.count })),
-    announcementsByYear: tally(r.ps.map((p) => p.announcedYear)).map(([year, count]) => ({ year: Number(year), count })),
+    announcementsByYear: tally(r.ps.map((p) => p.announcedYear)).map(([year, count]) => ({
+      year: Number(year),
+      count,
+    })),
     milestonesByYear: r.milestonesByYear,
   };
 }
 
-export async function timeline(db: Database, from: number | null | undefined, to: number | null | undefined, companyId: string | null | undefined): Promise<TimelineEntryModel[]> {
+export async function timeline(
+  db: Database,
+  from: number | null | undefined,
+  to: number | null | undefined,
+  companyId: string | null | undefined,
+): Promise<TimelineEntryModel[]> {
   const params = { from: checkYear('from', from), to: checkYear('to', to), companyId: companyId ?? null };
-  const rows = await db.read<{ entry: unknown }>('timeline', `/* timeline */
+  const rows = await db.read<{ entry: unknown }>(
+    'timeline',
+    `/* timeline */
     CALL () {
       MATCH (m:Milestone)
       WHERE ($from IS NULL OR m.year >= $from) AND ($to IS NULL OR m.year <= $to)
@@ -104,7 +120,9 @@ export async function timeline(db: Database, from: number | null | undefined, to
       RETURN {year: p.startYear, date: p.startValue, precision: p.startPrecision, kind: 'start',
               title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds} AS entry
     }
-    RETURN entry ORDER BY entry.date, entry.kind, entry.title`, params);
+    RETURN entry ORDER BY entry.date, entry.kind, entry.title`,
+    params,
+  );
   return rows.map(({ entry }) => {
     const e = plain(entry) as Omit<TimelineEntryModel, 'kind' | 'precision'> & { kind: string; precision: string };
     return { ...e, kind: toEnum(e.kind), precision: toEnum(e.precision), evidenceIds: e.evidenceIds ?? [] };

@@ -34,7 +34,8 @@ export function luceneQuery(text: string): string {
 }
 
 export async function search(db: Database, text: string, first: number): Promise<SearchHitModel[]> {
-  if (text.length > LIMITS.searchText) throw new BadUserInputError('text', `must be at most ${LIMITS.searchText} characters`);
+  if (text.length > LIMITS.searchText)
+    throw new BadUserInputError('text', `must be at most ${LIMITS.searchText} characters`);
   if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchHits) {
     throw new BadUserInputError('first', `must be between 1 and ${LIMITS.searchHits}, got ${first}`);
   }
@@ -52,7 +53,13 @@ export async function search(db: Database, text: string, first: number): Promise
      RETURN node {.*, labels: labels(node)} AS n, score
      ORDER BY score DESC, node.id
      LIMIT $first`,
-    { index: FULLTEXT_INDEX, query, typed: text.trim().toLowerCase(), first: neo4j.int(first), candidates: neo4j.int(first * 3) },
+    {
+      index: FULLTEXT_INDEX,
+      query,
+      typed: text.trim().toLowerCase(),
+      first: neo4j.int(first),
+      candidates: neo4j.int(first * 3),
+    },
   );
   return rows.map((r) => ({ score: r.score, node: toNode(r.n) }));
 }
@@ -96,18 +103,29 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
   if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.neighborhood) {
     throw new BadUserInputError('limit', `must be between 1 and ${LIMITS.neighborhood}, got ${limit}`);
   }
-  const rows = await db.read<{ nodes: unknown[]; edges: EdgeModel[] }>('neighborhood', NEIGHBORHOOD[depth - 1]!, { id, limit: neo4j.int(limit) });
+  const rows = await db.read<{ nodes: unknown[]; edges: EdgeModel[] }>('neighborhood', NEIGHBORHOOD[depth - 1]!, {
+    id,
+    limit: neo4j.int(limit),
+  });
   return toGraph(rows[0]);
 }
 
-const SHORTEST_PATH = Array.from({ length: LIMITS.pathLength }, (_, i) => `/* shortestPath max ${i + 1} */
+const SHORTEST_PATH = Array.from(
+  { length: LIMITS.pathLength },
+  (_, i) => `/* shortestPath max ${i + 1} */
   MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
   WHERE NOT (a:Evidence OR a:Source OR b:Evidence OR b:Source)
   MATCH p = shortestPath((a)-[:${BUSINESS_RELATIONSHIPS}*..${i + 1}]-(b))
   RETURN [x IN nodes(p) | x {.*, labels: labels(x)}] AS nodes,
-         [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges`);
+         [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges`,
+);
 
-export async function shortestPath(db: Database, fromId: string, toId: string, maxLength: number): Promise<GraphModel | null> {
+export async function shortestPath(
+  db: Database,
+  fromId: string,
+  toId: string,
+  maxLength: number,
+): Promise<GraphModel | null> {
   if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > LIMITS.pathLength) {
     throw new BadUserInputError('maxLength', `must be between 1 and ${LIMITS.pathLength}, got ${maxLength}`);
   }
@@ -121,6 +139,9 @@ export async function shortestPath(db: Database, fromId: string, toId: string, m
     );
     return toGraph(rows[0]);
   }
-  const rows = await db.read<{ nodes: unknown[]; edges: EdgeModel[] }>('shortestPath', SHORTEST_PATH[maxLength - 1]!, { fromId, toId });
+  const rows = await db.read<{ nodes: unknown[]; edges: EdgeModel[] }>('shortestPath', SHORTEST_PATH[maxLength - 1]!, {
+    fromId,
+    toId,
+  });
   return toGraph(rows[0]);
 }

@@ -2,11 +2,26 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/neo4j';
 import type { CompanyFilter, PartnershipFilter, SiteKind } from '../__generated__/resolvers-types';
-import type { CompanyModel, ConnectionModel, NodeModel, PartnershipModel, PersonModel, ProjectModel, SiteModel, SourceModel } from '../model';
+import type {
+  CompanyModel,
+  ConnectionModel,
+  NodeModel,
+  PartnershipModel,
+  PersonModel,
+  ProjectModel,
+  SiteModel,
+  SourceModel,
+} from '../model';
 import { Page, checkYear } from './paging';
 import { fromEnum, toNode } from './rows';
 
-async function pageQuery<T extends NodeModel>(db: Database, operation: string, match: string, params: Record<string, unknown>, page: Page): Promise<ConnectionModel<T>> {
+async function pageQuery<T extends NodeModel>(
+  db: Database,
+  operation: string,
+  match: string,
+  params: Record<string, unknown>,
+  page: Page,
+): Promise<ConnectionModel<T>> {
   const [row] = await db.read<{ total: number; page: unknown[] }>(
     operation,
     `/* ${operation} */
@@ -77,7 +92,12 @@ export async function partnershipsOfCompanies(
     { ...partnershipParams(filter), companyIds, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
   );
   const empty = { nodes: [], offset: page.offset, totalCount: 0 };
-  const byId = new Map(rows.map((r) => [r.cid, { nodes: r.page.map((n) => toNode(n) as PartnershipModel), offset: page.offset, totalCount: Number(r.total) }]));
+  const byId = new Map(
+    rows.map((r) => [
+      r.cid,
+      { nodes: r.page.map((n) => toNode(n) as PartnershipModel), offset: page.offset, totalCount: Number(r.total) },
+    ]),
+  );
   return new Map(companyIds.map((id) => [id, byId.get(id) ?? empty]));
 }
 
@@ -97,7 +117,13 @@ export function companies(db: Database, filter: CompanyFilter | null | undefined
 }
 
 export function sites(db: Database, kind: SiteKind | null | undefined, page: Page) {
-  return pageQuery<SiteModel>(db, 'sites', 'MATCH (n:Site) WHERE $kind IS NULL OR n.kind = $kind WITH n ORDER BY n.name, n.id', { kind: kind ? fromEnum(kind) : null }, page);
+  return pageQuery<SiteModel>(
+    db,
+    'sites',
+    'MATCH (n:Site) WHERE $kind IS NULL OR n.kind = $kind WITH n ORDER BY n.name, n.id',
+    { kind: kind ? fromEnum(kind) : null },
+    page,
+  );
 }
 
 export function projects(db: Database, page: Page) {
@@ -109,6 +135,9 @@ export function people(db: Database, page: Page) {
 }
 
 export async function allSources(db: Database) {
-  const rows = await db.read<{ n: unknown }>('sources', '/* sources */ MATCH (n:Source) RETURN n {.*, labels: labels(n)} AS n ORDER BY n.id');
+  const rows = await db.read<{ n: unknown }>(
+    'sources',
+    '/* sources */ MATCH (n:Source) RETURN n {.*, labels: labels(n)} AS n ORDER BY n.id',
+  );
   return rows.map((r) => toNode(r.n) as SourceModel);
 }

@@ -74,8 +74,15 @@ export type RelationName = keyof typeof RELATIONS;
 
 const clause = (pattern: string) => (pattern.startsWith('CALL') ? pattern : `MATCH ${pattern}`);
 
-export async function relatedByIds(db: Database, relation: RelationName, ids: readonly string[]): Promise<Map<string, RelatedModel[]>> {
-  const rows = await db.read<{ id: string; items: { node: unknown; role: unknown; title: unknown; evidenceIds: unknown }[] }>(
+export async function relatedByIds(
+  db: Database,
+  relation: RelationName,
+  ids: readonly string[],
+): Promise<Map<string, RelatedModel[]>> {
+  const rows = await db.read<{
+    id: string;
+    items: { node: unknown; role: unknown; title: unknown; evidenceIds: unknown }[];
+  }>(
     relation,
     `/* ${relation} */
      UNWIND $ids AS id
@@ -107,7 +114,10 @@ export async function relatedByIds(db: Database, relation: RelationName, ids: re
 }
 
 /** Companies sharing partnerships with each company, with the shared partnership ids. */
-export async function partnersByIds(db: Database, ids: readonly string[]): Promise<Map<string, { node: NodeModel; partnershipIds: string[] }[]>> {
+export async function partnersByIds(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, { node: NodeModel; partnershipIds: string[] }[]>> {
   const rows = await db.read<{ id: string; partners: { node: unknown; partnershipIds: string[] }[] }>(
     'partnersByIds',
     `/* partnersByIds */
@@ -118,5 +128,7 @@ export async function partnersByIds(db: Database, ids: readonly string[]): Promi
      RETURN id, collect({node: m {.*, labels: labels(m)}, partnershipIds: partnershipIds}) AS partners`,
     { ids },
   );
-  return new Map(rows.map((row) => [row.id, row.partners.map((p) => ({ node: toNode(p.node), partnershipIds: p.partnershipIds }))]));
+  return new Map(
+    rows.map((row) => [row.id, row.partners.map((p) => ({ node: toNode(p.node), partnershipIds: p.partnershipIds }))]),
+  );
 }

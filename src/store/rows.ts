@@ -17,7 +17,8 @@ function str(props: Props, key: string): string {
   if (typeof value !== 'string') throw new Error(`stored node ${String(props.id)} has no string "${key}"`);
   return value;
 }
-const opt = (props: Props, key: string): string | null => (typeof props[key] === 'string' ? (props[key] as string) : null);
+const opt = (props: Props, key: string): string | null =>
+  typeof props[key] === 'string' ? (props[key] as string) : null;
 const num = (props: Props, key: string): number => {
   const value = props[key];
   if (typeof value !== 'number') throw new Error(`stored node ${String(props.id)} has no number "${key}"`);
@@ -45,12 +46,24 @@ export function toNode(raw: unknown): NodeModel {
   const optEnum = <T extends string>(key: string): T | null => (opt(props, key) ? toEnum<T>(str(props, key)) : null);
   switch (label) {
     case 'Company':
-      return { __typename: label, ...base, aliases: list(props, 'aliases'), kinds: list(props, 'kinds').map((k) => toEnum(k)), description: opt(props, 'description') };
+      return {
+        __typename: label,
+        ...base,
+        aliases: list(props, 'aliases'),
+        kinds: list(props, 'kinds').map((k) => toEnum(k)),
+        description: opt(props, 'description'),
+      };
     case 'Person':
       return { __typename: label, ...base, aliases: list(props, 'aliases') };
     case 'Site':
     case 'Project':
-      return { __typename: label, ...base, aliases: list(props, 'aliases'), kind: toEnum(str(props, 'kind')), description: opt(props, 'description') } as NodeModel;
+      return {
+        __typename: label,
+        ...base,
+        aliases: list(props, 'aliases'),
+        kind: toEnum(str(props, 'kind')),
+        description: opt(props, 'description'),
+      } as NodeModel;
     case 'Partnership':
       return {
         __typename: label,
@@ -76,7 +89,11 @@ export function toNode(raw: unknown): NodeModel {
         modality: toEnum(str(props, 'modality')),
         measure:
           typeof props.measureValue === 'number'
-            ? { value: props.measureValue, unit: str(props, 'measureUnit'), approximate: props.measureApproximate === true }
+            ? {
+                value: props.measureValue,
+                unit: str(props, 'measureUnit'),
+                approximate: props.measureApproximate === true,
+              }
             : null,
       };
     case 'Source':
@@ -90,7 +107,11 @@ export function toNode(raw: unknown): NodeModel {
         language: str(props, 'language'),
         translation:
           typeof props.translationMachine === 'boolean'
-            ? { machine: props.translationMachine, originalLanguage: opt(props, 'translationOriginalLanguage'), note: opt(props, 'translationNote') }
+            ? {
+                machine: props.translationMachine,
+                originalLanguage: opt(props, 'translationOriginalLanguage'),
+                note: opt(props, 'translationNote'),
+              }
             : null,
         text: str(props, 'text'),
       };

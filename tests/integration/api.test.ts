@@ -16,7 +16,10 @@ afterAll(() => stack.stop());
 
 describe('reads', () => {
   it('returns null for an unknown id, and for an id of another type', async () => {
-    const { body } = await graphql(stack.url, '{ company(id: "no-such") { id } site(id: "verkor") { id } node(id: "douai") { __typename } }');
+    const { body } = await graphql(
+      stack.url,
+      '{ company(id: "no-such") { id } site(id: "verkor") { id } node(id: "douai") { __typename } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ company: null, site: null, node: { __typename: 'Site' } });
   });
@@ -25,7 +28,13 @@ describe('reads', () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      type Page = { partnerships: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      type Page = {
+        partnerships: {
+          totalCount: number;
+          nodes: { id: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
       const { body }: { body: { data?: Page } } = await graphql<Page>(
         stack.url,
         'query($after: String) { partnerships(first: 4, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
@@ -45,8 +54,14 @@ describe('reads', () => {
 
   it('filters partnerships by company, kind, status, site and year', async () => {
     const q = async (filter: Record<string, unknown>) =>
-      (await graphql<{ partnerships: { nodes: { id: string }[] } }>(stack.url, 'query($f: PartnershipFilter) { partnerships(filter: $f) { nodes { id } } }', { f: filter })).body.data!.partnerships.nodes
-        .map((n) => n.id)
+      (
+        await graphql<{ partnerships: { nodes: { id: string }[] } }>(
+          stack.url,
+          'query($f: PartnershipFilter) { partnerships(filter: $f) { nodes { id } } }',
+          { f: filter },
+        )
+      ).body
+        .data!.partnerships.nodes.map((n) => n.id)
         .sort();
     expect(await q({ companyId: 'acc' })).toEqual(['renault-acc-discussions']);
     expect(await q({ kind: 'LETTER_OF_INTENT' })).toEqual(['renault-verkor-batteries']);
@@ -72,7 +87,10 @@ describe('reads', () => {
       '{ search(text: "verk", first: 5) { score node { __typename id } } }',
     );
     expect(body.data!.search[0]!.node).toEqual({ __typename: 'Company', id: 'verkor' });
-    const alias = await graphql<{ search: { node: { id: string } }[] }>(stack.url, '{ search(text: "Renault Electricity") { node { id } } }');
+    const alias = await graphql<{ search: { node: { id: string } }[] }>(
+      stack.url,
+      '{ search(text: "Renault Electricity") { node { id } } }',
+    );
     expect(alias.body.data!.search[0]!.node.id).toBe('renault-electricity');
   });
 
@@ -81,7 +99,10 @@ describe('reads', () => {
       const { body } = await graphql(stack.url, 'query($t: String!) { search(text: $t) { score } }', { t: text });
       expect(body.errors).toBeUndefined();
     }
-    const { body } = await graphql<{ dashboard: { totals: { companies: number } } }>(stack.url, '{ dashboard { totals { companies } } }');
+    const { body } = await graphql<{ dashboard: { totals: { companies: number } } }>(
+      stack.url,
+      '{ dashboard { totals { companies } } }',
+    );
     expect(body.data!.dashboard.totals.companies).toBe(8);
   });
 
@@ -95,7 +116,10 @@ describe('reads', () => {
   });
 
   it('returns null for a path that does not exist within maxLength', async () => {
-    const { body } = await graphql(stack.url, '{ shortestPath(fromId: "verkor", toId: "nissan", maxLength: 1) { nodes { id } } }');
+    const { body } = await graphql(
+      stack.url,
+      '{ shortestPath(fromId: "verkor", toId: "nissan", maxLength: 1) { nodes { id } } }',
+    );
     expect(body.data).toEqual({ shortestPath: null });
   });
 });
@@ -126,15 +150,27 @@ describe('errors', () => {
 
   it('reports syntax and validation errors with their codes', async () => {
     expect(await codeOf('{ company(id: ')).toMatchObject({ status: 400, code: 'GRAPHQL_PARSE_FAILED' });
-    expect(await codeOf('{ company(id: "x") { noSuchField } }')).toMatchObject({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
-    expect(await codeOf('query($k: PartnershipKind) { partnerships(filter: {kind: $k}) { totalCount } }', { k: 'HANDSHAKE' })).toMatchObject({
+    expect(await codeOf('{ company(id: "x") { noSuchField } }')).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    });
+    expect(
+      await codeOf('query($k: PartnershipKind) { partnerships(filter: {kind: $k}) { totalCount } }', {
+        k: 'HANDSHAKE',
+      }),
+    ).toMatchObject({
       status: 400,
       code: 'BAD_USER_INPUT',
     });
   });
 
   it('answers SERVICE_UNAVAILABLE quickly when the database is down, and keeps serving', async () => {
-    const db = connect({ uri: `bolt://127.0.0.1:${await freePort()}`, user: 'neo4j', password: '', database: undefined });
+    const db = connect({
+      uri: `bolt://127.0.0.1:${await freePort()}`,
+      user: 'neo4j',
+      password: '',
+      database: undefined,
+    });
     const { app, apollo } = await createApp(db);
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

@@ -103,7 +103,10 @@ partnerships:
     expect((error as LoadError).file).toMatch(/zz-test\.yaml$/);
     expect((error as LoadError).message).toMatch(/unknown id "no-such-company"/);
     expect(await counts(db)).toEqual(before);
-    const [row] = await db.read<{ n: number }>('test', "MATCH (n:Entity {id: 'test-new-company'}) RETURN count(n) AS n");
+    const [row] = await db.read<{ n: number }>(
+      'test',
+      "MATCH (n:Entity {id: 'test-new-company'}) RETURN count(n) AS n",
+    );
     expect(Number(row!.n)).toBe(0);
   });
 
@@ -129,6 +132,8 @@ partnerships:
     parties: [{ company: verkor, role: partner }]
     evidence: ["Verkor"]
 `);
-    await expect(loadData(db, dir)).rejects.toThrow(/partnerships\[0\] \(test-bad-kind\): kind: must be one of strategic-cooperation/);
+    await expect(loadData(db, dir)).rejects.toThrow(
+      /partnerships\[0\] \(test-bad-kind\): kind: must be one of strategic-cooperation/,
+    );
   });
 });

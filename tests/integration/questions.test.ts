@@ -22,7 +22,11 @@ type Answer = any;
 async function ask(name: string): Promise<Answer> {
   const operation = analystOperations.find((o) => o.name === name);
   if (!operation) throw new Error(`no analyst operation named ${name}`);
-  const { body } = await graphql(stack.url, operation.query, operation.variables ? JSON.parse(operation.variables) : undefined);
+  const { body } = await graphql(
+    stack.url,
+    operation.query,
+    operation.variables ? JSON.parse(operation.variables) : undefined,
+  );
   expect(body.errors).toBeUndefined();
   return body.data;
 }
@@ -115,6 +119,44 @@ test('What does the landscape look like?', async () => {
 });
 
 test('each answer is backed by quotes: ids are stable slugs', async () => {
-  const { body } = await graphql<{ companies: { nodes: { id: string }[] } }>(stack.url, '{ companies(first: 50) { nodes { id } } }');
-  expect(ids(body.data!.companies.nodes)).toEqual(['acc', 'alliance', 'envision-aesc', 'lg-chem', 'mitsubishi', 'nissan', 'renault-group', 'verkor']);
+  const { body } = await graphql<{ companies: { nodes: { id: string }[] } }>(
+    stack.url,
+    '{ companies(first: 50) { nodes { id } } }',
+  );
+  expect(ids(body.data!.companies.nodes)).toEqual([
+    'acc',
+    'alliance',
+    'envision-aesc',
+    'lg-chem',
+    'mitsubishi',
+    'nissan',
+    'renault-group',
+    'verkor',
+  ]);
+});
+
+test('When were the two deals announced, and who says so?', async () => {
+  const { partnerships } = await ask('AnnouncementDates');
+  const announced = partnerships.nodes.filter((p: Answer) => p.announced);
+  expect(announced).toHaveLength(2);
+  for (const p of announced) {
+    expect(p.announced).toMatchObject({ value: '2021-06-28', precision: 'DAY' });
+    expect(p.announced.evidence.map((e: Answer) => e.source.publisher)).toEqual(
+      expect.arrayContaining(['Republic World']),
+    );
+  }
+});
+
+test('What does LG Chem supply, and for which car?', async () => {
+  const { company } = await ask('LgChemSupply');
+  const [deal] = company.partnerships.nodes;
+  expect(deal.kind).toBe('SUPPLY');
+  expect(deal.parties).toEqual(
+    expect.arrayContaining([
+      { role: 'SUPPLIER', company: { name: 'LG Chem' } },
+      { role: 'BUYER', company: { name: 'Renault Group' } },
+    ]),
+  );
+  expect(deal.projects).toEqual([{ name: 'Megane', kind: 'VEHICLE' }]);
+  expect(deal.evidence[0].quote).toContain('provides battery modules for Renault and for the coming Megane');
 });

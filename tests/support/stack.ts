@@ -21,7 +21,10 @@ export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string; argument?: string } }[] } }> {
+): Promise<{
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: { code?: string; argument?: string } }[] };
+}> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

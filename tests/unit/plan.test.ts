@@ -5,7 +5,18 @@ import { locate } from '../../src/load/validate';
 
 const text = 'Acme signs a letter of intent with Beta. Related articles. Great article!';
 const sources = new Map<string, Source>([
-  ['src', { id: 'src', title: 'T', kind: 'news-article', language: 'en', file: 'src.yaml', text, factsEnd: text.indexOf('Related') }],
+  [
+    'src',
+    {
+      id: 'src',
+      title: 'T',
+      kind: 'news-article',
+      language: 'en',
+      file: 'src.yaml',
+      text,
+      factsEnd: text.indexOf('Related'),
+    },
+  ],
 ]);
 const company = (id: string, quote: string) => ({ id, name: id, kinds: ['other'], evidence: [quote] });
 
@@ -40,7 +51,9 @@ describe('buildPlan', () => {
   it('rejects a quote that is not in the source, naming file, record and field', () => {
     const facts = { source: 'src', companies: [company('acme', 'Acme Corp')] } as unknown as FactFile;
     expect(() => buildPlan('f.yaml', facts, sources)).toThrow(LoadError);
-    expect(() => buildPlan('f.yaml', facts, sources)).toThrow('f.yaml: companies[0] (acme): evidence[0]: quote does not occur');
+    expect(() => buildPlan('f.yaml', facts, sources)).toThrow(
+      'f.yaml: companies[0] (acme): evidence[0]: quote does not occur',
+    );
   });
 
   it('rejects a quote from the reader comments', () => {
@@ -71,6 +84,9 @@ describe('buildPlan', () => {
 describe('locate', () => {
   it('turns a JSON pointer into record and field', () => {
     const doc = { partnerships: [{ id: 'a' }, { id: 'b' }] };
-    expect(locate(doc, '/partnerships/1/parties/0/role')).toEqual({ record: 'partnerships[1] (b)', field: 'parties[0].role' });
+    expect(locate(doc, '/partnerships/1/parties/0/role')).toEqual({
+      record: 'partnerships[1] (b)',
+      field: 'parties[0].role',
+    });
   });
 });
