@@ -73,8 +73,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       neo4j: settings,
       local,
       async stop() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // Idle keep-alive connections (browsers, the playground) would hold close() open forever.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await closed;
         await apollo.stop();
         await db.close();
         await local?.stop();

@@ -33,6 +33,9 @@ export async function createApp(db: Database): Promise<App> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The CLI owns SIGINT/SIGTERM and stops the API, then Neo4j, in order; Apollo's own handler would
+    // race it and leave the process hanging.
+    stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; the playground is served from web/dist instead.
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
