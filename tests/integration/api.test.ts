@@ -1,16 +1,12 @@
 import { connect } from '../../src/db/neo4j';
 import { freePort } from '../../src/db/local';
 import { createApp } from '../../src/server/app';
-import { Stack, startStack } from '../../src/stack';
-import { graphql } from '../support/stack';
-import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
+import type { Stack } from '../../src/stack';
+import { graphql, startStack } from '../support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
-  const db = testDatabase();
-  await clearGraph(db);
-  await db.close();
-  stack = await startStack({ port: 0, neo4j: testNeo4j() });
+  stack = await startStack();
 });
 afterAll(() => stack.stop());
 

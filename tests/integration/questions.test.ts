@@ -3,16 +3,12 @@
  * run through HTTP against the real Neo4j with data/ loaded, and their answers checked.
  */
 import { analystOperations } from '../../web/src/operations';
-import { Stack, startStack } from '../../src/stack';
-import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
-import { graphql } from '../support/stack';
+import type { Stack } from '../../src/stack';
+import { graphql, startStack } from '../support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
-  const db = testDatabase();
-  await clearGraph(db);
-  await db.close();
-  stack = await startStack({ port: 0, neo4j: testNeo4j() });
+  stack = await startStack();
 });
 afterAll(() => stack.stop());
 

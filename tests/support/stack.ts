@@ -2,18 +2,17 @@
  * The whole product for end-to-end tests: the run's Neo4j with data/ loaded fresh, and the API with
  * the web pages on a free port. Real HTTP server, real database.
  */
-import { startStack as start } from '../../src/stack';
+import { Stack, startStack as start } from '../../src/stack';
 import { clearGraph, testDatabase, testNeo4j } from './neo4j';
 
-export async function startStack(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startStack(): Promise<Stack> {
   const db = testDatabase();
   try {
     await clearGraph(db);
   } finally {
     await db.close();
   }
-  const stack = await start({ port: 0, neo4j: testNeo4j() });
-  return { url: stack.url, stop: () => stack.stop() };
+  return start({ port: 0, neo4j: testNeo4j() });
 }
 
 /** Posts a GraphQL operation and returns the parsed body and status. */
