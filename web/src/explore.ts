@@ -374,6 +374,9 @@ const cy = cytoscape({
         'min-zoomed-font-size': 6,
       },
     },
+    { selector: 'node.big', style: { 'min-zoomed-font-size': 16 } },
+    { selector: 'edge.big', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', width: 1 } },
+    { selector: 'node.big:selected', style: { 'min-zoomed-font-size': 0 } },
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#f0a500', 'z-index': 20 } },
     {
@@ -451,10 +454,10 @@ function addGraph(graph: Graph, around?: string): string[] {
 function graphChanged(): void {
   const count = cy.nodes().length;
   const big = count > BIG;
-  cy.style()
-    .selector('edge')
-    .style({ 'curve-style': big ? 'haystack' : 'bezier', 'target-arrow-shape': big ? 'none' : 'triangle' })
-    .update();
+  // Big graphs: straight edges without arrows, labels only when zoomed in (cheap to draw).
+  cy.batch(() => {
+    cy.elements().toggleClass('big', big);
+  });
   byId('graph-empty').hidden = count > 0;
   byId('graph-count').textContent = count ? `${count} nodes, ${cy.edges().length} edges` : '';
   syncNodeOptions();
@@ -485,9 +488,9 @@ function layout(root?: string, animate = false): void {
       name: 'concentric',
       concentric: (node: cytoscape.NodeSingular) => maxDepth + 1 - (depth.get(node.id()) ?? maxDepth + 1),
       levelWidth: () => 1,
-      minNodeSpacing: 6,
+      minNodeSpacing: 4,
       animate: false,
-      avoidOverlap: false,
+      avoidOverlap: true,
     } as cytoscape.LayoutOptions;
   } else {
     options = {
