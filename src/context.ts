@@ -1,6 +1,7 @@
 /** Per-request context: the database and DataLoaders that batch every lookup of the request. */
 import DataLoader from 'dataloader';
 import type { PartnershipFilter } from './__generated__/resolvers-types';
+import { ANONYMOUS, Principal } from './auth';
 import type { Database } from './db/neo4j';
 import type { ConnectionModel, NodeLabel, NodeModel, PartnershipModel, RelatedModel } from './model';
 import { partnershipsOfCompanies } from './store/lists';
@@ -20,6 +21,8 @@ export interface Loaders {
 export interface Context {
   db: Database;
   loaders: Loaders;
+  /** Who sent the request; mutations check its role. */
+  principal: Principal;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -61,8 +64,8 @@ export function createLoaders(db: Database): Loaders {
   };
 }
 
-export function createContext(db: Database): Context {
-  return { db, loaders: createLoaders(db) };
+export function createContext(db: Database, principal: Principal = ANONYMOUS): Context {
+  return { db, loaders: createLoaders(db), principal };
 }
 
 /** Nodes of one type by id, in order, skipping ids that no longer resolve. */

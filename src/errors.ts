@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'A query argument is invalid; the message names it.',
   SERVICE_UNAVAILABLE: 'The database cannot be reached; retry later.',
   DATABASE_TIMEOUT: 'The query took longer than the configured limit.',
+  UNAUTHENTICATED: 'No valid credential was sent (API key or bearer token), or it was rejected.',
+  FORBIDDEN: 'The credential is valid but its role may not do this (writes need editor).',
   INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log only.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED';
@@ -21,6 +23,19 @@ abstract class KgError extends GraphQLError {
 export class BadUserInputError extends KgError {
   constructor(argument: string, message: string) {
     super(`Argument "${argument}": ${message}`, 'BAD_USER_INPUT', { argument });
+  }
+}
+
+export class UnauthenticatedError extends KgError {
+  constructor(message: string) {
+    // The HTTP status tells clients and proxies the request needs credentials.
+    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
+  }
+}
+
+export class ForbiddenError extends KgError {
+  constructor(message: string) {
+    super(message, 'FORBIDDEN', { http: { status: 403 } });
   }
 }
 

@@ -8,6 +8,7 @@ import { externalNeo4j, Neo4jSettings } from './config';
 import { LAUNCHER_DIR, LocalNeo4j, startLocalNeo4j } from './db/local';
 import { connect, Database, DatabaseOptions } from './db/neo4j';
 import { DEFAULT_DATA_DIR, loadData } from './load';
+import type { AuthSettings } from './auth';
 import { createApp } from './server/app';
 
 export interface StackOptions {
@@ -20,6 +21,8 @@ export interface StackOptions {
   /** Neo4j to use instead of NEO4J_URI or a local one. */
   neo4j?: Neo4jSettings;
   database?: DatabaseOptions;
+  /** Defaults to the KG_* environment. */
+  auth?: AuthSettings;
   log?: (line: string) => void;
 }
 
@@ -58,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     log(
       `load: ${results.filter((r) => r.status === 'loaded').length} file(s) loaded, ${results.filter((r) => r.status === 'unchanged').length} unchanged`,
     );
-    const { app, apollo } = await createApp(db);
+    const { app, apollo } = await createApp(db, { auth: options.auth });
     const host = options.host ?? '127.0.0.1';
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(options.port, host, () => resolve(s));

@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { AuthSettings, authenticator, authSettings } from '../auth';
 import { Context, createContext } from '../context';
 import type { Database } from '../db/neo4j';
 import { resolvers } from '../resolvers';
@@ -26,7 +27,13 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
-export async function createApp(db: Database): Promise<App> {
+export interface AppOptions {
+  /** Defaults to the KG_* environment (see README, "Auth"). */
+  auth?: AuthSettings;
+}
+
+export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
+  const authenticate = authenticator(options.auth ?? authSettings());
   const apollo = new ApolloServer<Context>({
     typeDefs: typeDefs(),
     resolvers,
@@ -66,7 +73,7 @@ export async function createApp(db: Database): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authenticate(req.headers)) }),
   );
 
   for (const [route, file] of Object.entries(PAGES)) {
