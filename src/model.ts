@@ -5,6 +5,7 @@
  */
 import type {
   Binding,
+  ClaimProperty,
   CompanyKind,
   DatePrecision,
   MilestoneBound,
@@ -114,6 +115,45 @@ export interface EvidenceModel extends Named {
   speakerId: string | null;
 }
 
+/** A stage of a deal in the world (valid time), not an edit of the record (see revisions). */
+export interface StageModel extends Named {
+  __typename: 'Stage';
+  status: PartnershipStatus;
+  kind: PartnershipKind | null;
+  binding: Binding | null;
+  modality: Modality;
+  summary: string | null;
+  date: DateValueModel;
+}
+
+/** One source's value for one property of a record, beside the values other sources state. */
+export interface ClaimModel extends Named {
+  __typename: 'Claim';
+  property: ClaimProperty;
+  value: number;
+  unit: string;
+  approximate: boolean;
+  year: number | null;
+  bound: MilestoneBound | null;
+  modality: MilestoneModality;
+  stated: DateValueModel;
+  preferred: boolean;
+}
+
+/** The values stated for one property of one record, the preferred one first. */
+export interface ClaimGroupModel {
+  subject: NodeModel;
+  property: ClaimProperty;
+  values: ClaimModel[];
+}
+
+/** A deal, the agreements it replaced (oldest first) and those that replaced it. */
+export interface DealHistoryModel {
+  partnership: PartnershipModel;
+  path: PartnershipModel[];
+  supersededBy: PartnershipModel[];
+}
+
 export type NodeModel =
   | CompanyModel
   | PersonModel
@@ -122,7 +162,9 @@ export type NodeModel =
   | PartnershipModel
   | MilestoneModel
   | SourceModel
-  | EvidenceModel;
+  | EvidenceModel
+  | StageModel
+  | ClaimModel;
 
 export type NodeLabel = NodeModel['__typename'];
 
@@ -177,6 +219,22 @@ export interface EdgeModel {
 export interface GraphModel {
   nodes: NodeModel[];
   edges: EdgeModel[];
+}
+
+export interface FieldChangeModel {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface RevisionModel {
+  id: string;
+  entityId: string;
+  operation: string;
+  changes: FieldChangeModel[];
+  changedBy: string;
+  changedAt: string;
+  reason: string | null;
 }
 
 export interface ConnectionModel<T> {

@@ -1,6 +1,7 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { loadTyped } from '../context';
 import { dashboard, timeline } from '../store/aggregates';
+import { revisionsOf } from '../store/curation';
 import { neighborhood, search, shortestPath } from '../store/explore';
 import * as lists from '../store/lists';
 import { pageOf } from '../store/paging';
@@ -26,4 +27,5 @@ export const Query: QueryResolvers = {
     (await neighborhood(db, id, depth ?? 1, limit ?? 200)) ?? { nodes: [], edges: [] },
   shortestPath: (_, { fromId, toId, maxLength }, { db }) => shortestPath(db, fromId, toId, maxLength ?? 8),
   dashboard: (_, __, { db }) => dashboard(db),
+  history: (_, { id }, { db }) => revisionsOf(db, id),
 };

@@ -3,16 +3,20 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { Company, Partner } from './Company';
 import { connectionFields } from './connection';
 import { Milestone, TimelineEntry } from './Milestone';
+import { Mutation } from './Mutation';
 import { Node } from './Node';
 import { Partnership, Party } from './Partnership';
 import { Person, Position } from './Person';
 import { Project } from './Project';
 import { DateValue, Evidence, Source } from './Provenance';
 import { Query } from './Query';
+import { Revision } from './Revision';
 import { Site } from './Site';
 
 export const resolvers: Resolvers = {
   Query,
+  Mutation,
+  Revision,
   Node,
   Company,
   Partner,

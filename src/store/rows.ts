@@ -3,12 +3,23 @@
  * the fact files' spellings ("battery-maker"); the API uses GraphQL enum spellings ("BATTERY_MAKER").
  */
 import { plain } from '../db/neo4j';
-import type { DateValueModel, EvidenceModel, NodeLabel, NodeModel } from '../model';
+import type { DateValueModel, EvidenceModel, NodeLabel, NodeModel, RevisionModel } from '../model';
 
 export const toEnum = <T extends string>(stored: string): T => stored.toUpperCase().replace(/-/g, '_') as T;
 export const fromEnum = (value: string): string => value.toLowerCase().replace(/_/g, '-');
 
-const LABELS: NodeLabel[] = ['Company', 'Person', 'Site', 'Project', 'Partnership', 'Milestone', 'Source', 'Evidence'];
+const LABELS: NodeLabel[] = [
+  'Company',
+  'Person',
+  'Site',
+  'Project',
+  'Partnership',
+  'Milestone',
+  'Source',
+  'Evidence',
+  'Stage',
+  'Claim',
+];
 
 type Props = Record<string, unknown>;
 
@@ -117,6 +128,31 @@ export function toNode(raw: unknown): NodeModel {
       };
     case 'Evidence':
       return toEvidence(props, base);
+    case 'Stage':
+      return {
+        __typename: label,
+        ...base,
+        status: toEnum(str(props, 'status')),
+        kind: optEnum('kind'),
+        binding: optEnum('binding'),
+        modality: toEnum(str(props, 'modality')),
+        summary: opt(props, 'summary'),
+        date: dateValue(props, 'date')!,
+      };
+    case 'Claim':
+      return {
+        __typename: label,
+        ...base,
+        property: toEnum(str(props, 'property')),
+        value: num(props, 'value'),
+        unit: str(props, 'unit'),
+        approximate: props.approximate === true,
+        year: typeof props.year === 'number' ? props.year : null,
+        bound: optEnum('bound'),
+        modality: toEnum(str(props, 'modality')),
+        stated: dateValue(props, 'stated')!,
+        preferred: props.preferred === true,
+      };
   }
 }
 
@@ -131,5 +167,21 @@ function toEvidence(props: Props, base: { id: string; name: string }): EvidenceM
     suffix: str(props, 'suffix'),
     sourceId: str(props, 'sourceId'),
     speakerId: opt(props, 'speakerId'),
+  };
+}
+
+/** A stored revision; its changes are kept as JSON text so any field's old value fits. */
+export function toRevision(raw: unknown): RevisionModel {
+  const props = plain(raw) as Props;
+  const changes = JSON.parse(str(props, 'changes')) as RevisionModel['changes'];
+  if (!Array.isArray(changes)) throw new Error(`stored revision ${String(props.id)} has no list of changes`);
+  return {
+    id: str(props, 'id'),
+    entityId: str(props, 'entityId'),
+    operation: str(props, 'operation'),
+    changes,
+    changedBy: str(props, 'changedBy'),
+    changedAt: str(props, 'changedAt'),
+    reason: opt(props, 'reason'),
   };
 }

@@ -1,0 +1,427 @@
+/**
+ * The write side's domain logic: curators' corrections become property changes, replaced links and
+ * attached quotes, in one transaction with a Revision that keeps every replaced value, who replaced it,
+ * when and why.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type {
+  AttachEvidenceInput,
+  CompanyInput,
+  CreatePartnershipInput,
+  DateInput,
+  PartyInput,
+  PersonInput,
+  ProjectInput,
+  SiteInput,
+  SourceInput,
+  UpdatePartnershipInput,
+} from '../__generated__/resolvers-types';
+import type { Principal } from '../auth';
+import type { Database } from '../db/neo4j';
+import { BadUserInputError } from '../errors';
+import { writeSources } from '../load/write';
+import type { EvidenceModel, FieldChangeModel, NodeModel, SourceModel } from '../model';
+import * as store from '../store/curation';
+import { fromEnum, toEnum } from '../store/rows';
+import { resolveQuotes } from './evidence';
+import { checkDate, checkId, checkIds, checkText, checkTexts, checkUrl, LIMITS, slugify } from './validate';
+
+type Props = Record<string, unknown>;
+type Maybe<T> = T | null | undefined;
+
+/** How one API field is stored and read back; `read` gives the API's spelling, for the revision. */
+interface Field {
+  store(value: unknown, evidenceIds: string[]): Props;
+  read(props: Props): unknown;
+}
+
+const plainField = (key: string): Field => ({
+  store: (value) => ({ [key]: value }),
+  read: (props) => props[key] ?? null,
+});
+const enumField = (key: string): Field => ({
+  store: (value) => ({ [key]: fromEnum(value as string) }),
+  read: (props) => (typeof props[key] === 'string' ? toEnum(props[key] as string) : null),
+});
+const FIELDS = {
+  name: plainField('name'),
+  description: plainField('description'),
+  purpose: plainField('purpose'),
+  aliases: {
+    // The full-text index reads aliasText, so it changes with the list.
+    store: (value) => ({ aliases: value, aliasText: (value as string[]).join(' | ') }),
+    read: (props) => props.aliases ?? [],
+  },
+  kinds: {
+    store: (value) => ({ kinds: (value as string[]).map(fromEnum) }),
+    read: (props) => ((props.kinds as string[] | undefined) ?? []).map((k) => toEnum(k)),
+  },
+  kind: enumField('kind'),
+  status: enumField('status'),
+  binding: enumField('binding'),
+  modality: enumField('modality'),
+  announced: {
+    store: (value, evidenceIds) => {
+      const date = value as DateInput;
+      return {
+        announcedValue: date.value,
+        announcedPrecision: fromEnum(date.precision),
+        announcedYear: Number(date.value.slice(0, 4)),
+        announcedEvidenceIds: evidenceIds,
+      };
+    },
+    read: (props) =>
+      typeof props.announcedValue === 'string'
+        ? { value: props.announcedValue, precision: toEnum(props.announcedPrecision as string) }
+        : null,
+  },
+} satisfies Record<string, Field>;
+type FieldName = keyof typeof FIELDS;
+
+const LINKS = {
+  basedIn: { type: 'BASED_IN', outgoing: true, target: 'Site' },
+  memberOf: { type: 'MEMBER_OF', outgoing: true, target: 'Company' },
+  locatedIn: { type: 'LOCATED_IN', outgoing: true, target: 'Site' },
+  owners: { type: 'OWNS', outgoing: false, target: 'Company' },
+  parties: { type: 'HAS_PARTY', outgoing: true, target: 'Company' },
+  sites: { type: 'AT_SITE', outgoing: true, target: 'Site' },
+  projects: { type: 'SERVES', outgoing: true, target: 'Project' },
+  milestones: { type: 'MILESTONE_OF', outgoing: false, target: 'Milestone' },
+} satisfies Record<string, store.LinkSpec>;
+type LinkField = keyof typeof LINKS;
+
+interface Change<L extends store.EditableLabel> {
+  operation: string;
+  label: L;
+  id: string;
+  /** upsert creates or corrects; create refuses an existing id; update refuses a new one. */
+  mode: 'upsert' | 'create' | 'update';
+  /** API field → value; undefined or null leaves the field as it is. */
+  fields: Partial<Record<FieldName, unknown>>;
+  links: Partial<Record<LinkField, store.Link[]>>;
+  /** Fields a new record must have. */
+  required: FieldName[];
+  evidence: Maybe<AttachEvidenceInput['quote'][]>;
+  reason: Maybe<string>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+const sortLinks = (links: store.Link[]) =>
+  [...links].sort((a, b) => a.id.localeCompare(b.id) || (a.role ?? '').localeCompare(b.role ?? ''));
+
+function revisionRow(
+  principal: Principal,
+  operation: string,
+  entityId: string,
+  changes: FieldChangeModel[],
+  now: string,
+  reason: Maybe<string>,
+): store.RevisionRow {
+  return {
+    id: randomUUID(),
+    entityId,
+    operation,
+    changes: JSON.stringify(changes),
+    changedBy: principal.subject,
+    via: principal.via,
+    changedAt: now,
+    reason: reason ?? null,
+  };
+}
+
+async function apply<L extends store.EditableLabel>(
+  db: Database,
+  principal: Principal,
+  change: Change<L>,
+): Promise<Extract<NodeModel, { __typename: L }>> {
+  const reason = change.reason == null ? null : checkText('input.reason', change.reason, LIMITS.text);
+  return db.write(change.operation, async (tx) => {
+    const now = new Date().toISOString();
+    const locked = await store.lockEntity(tx, change.id, principal.subject, now);
+    if (locked.created && change.mode === 'update') {
+      throw new BadUserInputError('input.id', `there is no ${change.label} "${change.id}".`);
+    }
+    if (!locked.created && change.mode === 'create') {
+      throw new BadUserInputError('input.id', `"${change.id}" exists already; correct it with update instead.`);
+    }
+    if (!locked.created && !locked.labels.includes(change.label)) {
+      throw new BadUserInputError(
+        'input.id',
+        `"${change.id}" is a ${locked.labels[0] ?? 'record'}, not a ${change.label}.`,
+      );
+    }
+    if (locked.created) {
+      const missing = change.required.filter((f) => change.fields[f] == null);
+      if (missing.length > 0) {
+        throw new BadUserInputError(`input.${missing[0]}`, `is required to create ${change.label} "${change.id}".`);
+      }
+      await store.setLabel(tx, change.id, change.label);
+    }
+
+    const evidence = await resolveQuotes(tx, change.evidence ?? [], 'input.evidence');
+    const evidenceIds = evidence.map((e) => e.id);
+    const changes: FieldChangeModel[] = [];
+    let props: Props = {};
+    for (const [name, value] of Object.entries(change.fields) as [FieldName, unknown][]) {
+      if (value == null) continue;
+      const field = FIELDS[name];
+      const before = locked.created ? null : field.read(locked.props);
+      if (same(before, value)) continue;
+      changes.push({ field: name, before: json(before), after: json(value) });
+      props = { ...props, ...field.store(value, evidenceIds) };
+    }
+    if (Object.keys(props).length > 0) await store.setProps(tx, change.id, props);
+
+    for (const [name, links] of Object.entries(change.links) as [LinkField, store.Link[]][]) {
+      const spec = LINKS[name];
+      const before = sortLinks(await store.readLinks(tx, change.id, spec));
+      const unknown = await store.replaceLinks(tx, change.id, spec, links, evidenceIds);
+      if (unknown.length > 0) {
+        throw new BadUserInputError(
+          `input.${name}`,
+          `no ${spec.target} has the id ${unknown.map((u) => `"${u}"`).join(', ')}.`,
+        );
+      }
+      const after = sortLinks(links);
+      if (!same(before, after)) changes.push({ field: name, before: json(before), after: json(after) });
+    }
+
+    await store.attachEvidence(tx, change.id, evidence);
+    if (evidence.length > 0) changes.push({ field: 'evidence', before: null, after: json(evidenceIds) });
+    if (changes.length > 0) {
+      await store.recordRevision(tx, revisionRow(principal, change.operation, change.id, changes, now, reason));
+    }
+    return (await store.readNode(tx, change.id)) as Extract<NodeModel, { __typename: L }>;
+  });
+}
+
+// Input checks shared by the record types.
+const name = (value: Maybe<string>) => (value == null ? value : checkText('input.name', value, LIMITS.name));
+const description = (value: Maybe<string>, arg = 'input.description') =>
+  value == null ? value : checkText(arg, value, LIMITS.text);
+const aliases = (value: Maybe<string[]>) => (value == null ? value : checkTexts('input.aliases', value));
+const ids = (arg: string, value: Maybe<string[]>): store.Link[] | undefined =>
+  value == null ? undefined : checkIds(arg, value).map((id) => ({ id }));
+const date = (value: Maybe<DateInput>): Maybe<DateInput> =>
+  value == null ? value : { ...value, value: checkDate('input.announced.value', value.value, value.precision) };
+
+function parties(value: PartyInput[]): store.Link[] {
+  checkIds(
+    'input.parties',
+    value.map((p, i) => checkId(`input.parties[${i}].companyId`, p.companyId)),
+  );
+  if (value.length < 2) throw new BadUserInputError('input.parties', 'a partnership needs at least two parties.');
+  return value.map((p) => ({ id: p.companyId, role: fromEnum(p.role) }));
+}
+
+const withoutUndefined = <T extends object>(links: T): T =>
+  Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)) as T;
+
+export const upsertCompany = (db: Database, principal: Principal, input: CompanyInput) =>
+  apply(db, principal, {
+    operation: 'upsertCompany',
+    label: 'Company',
+    id: checkId('input.id', input.id),
+    mode: 'upsert',
+    fields: {
+      name: name(input.name),
+      aliases: aliases(input.aliases),
+      kinds: input.kinds == null ? input.kinds : [...new Set(input.kinds)],
+      description: description(input.description),
+    },
+    links: withoutUndefined({
+      basedIn: ids('input.basedIn', input.basedIn),
+      memberOf: ids('input.memberOf', input.memberOf),
+    }),
+    required: ['name'],
+    evidence: input.evidence,
+    reason: input.reason,
+  });
+
+export const upsertPerson = (db: Database, principal: Principal, input: PersonInput) =>
+  apply(db, principal, {
+    operation: 'upsertPerson',
+    label: 'Person',
+    id: checkId('input.id', input.id),
+    mode: 'upsert',
+    fields: { name: name(input.name), aliases: aliases(input.aliases) },
+    links: {},
+    required: ['name'],
+    evidence: input.evidence,
+    reason: input.reason,
+  });
+
+export const upsertSite = (db: Database, principal: Principal, input: SiteInput) =>
+  apply(db, principal, {
+    operation: 'upsertSite',
+    label: 'Site',
+    id: checkId('input.id', input.id),
+    mode: 'upsert',
+    fields: {
+      name: name(input.name),
+      kind: input.kind,
+      aliases: aliases(input.aliases),
+      description: description(input.description),
+    },
+    links: withoutUndefined({
+      locatedIn: input.locatedIn == null ? undefined : [{ id: checkId('input.locatedIn', input.locatedIn) }],
+    }),
+    required: ['name', 'kind'],
+    evidence: input.evidence,
+    reason: input.reason,
+  });
+
+export const upsertProject = (db: Database, principal: Principal, input: ProjectInput) =>
+  apply(db, principal, {
+    operation: 'upsertProject',
+    label: 'Project',
+    id: checkId('input.id', input.id),
+    mode: 'upsert',
+    fields: {
+      name: name(input.name),
+      kind: input.kind,
+      aliases: aliases(input.aliases),
+      description: description(input.description),
+    },
+    links: withoutUndefined({ owners: ids('input.owners', input.owners) }),
+    required: ['name', 'kind'],
+    evidence: input.evidence,
+    reason: input.reason,
+  });
+
+export function createPartnership(db: Database, principal: Principal, input: CreatePartnershipInput) {
+  if (input.evidence.length === 0) {
+    throw new BadUserInputError('input.evidence', 'a new partnership needs at least one quote that states it.');
+  }
+  return apply(db, principal, {
+    operation: 'createPartnership',
+    label: 'Partnership',
+    id: checkId('input.id', input.id),
+    mode: 'create',
+    fields: {
+      name: name(input.name),
+      kind: input.kind,
+      status: input.status,
+      binding: input.binding ?? 'UNKNOWN',
+      modality: input.modality ?? 'ASSERTED',
+      purpose: description(input.purpose, 'input.purpose'),
+      announced: date(input.announced),
+    },
+    links: withoutUndefined({
+      parties: parties(input.parties),
+      sites: ids('input.siteIds', input.siteIds ?? []),
+      projects: ids('input.projectIds', input.projectIds ?? []),
+      milestones: ids('input.milestoneIds', input.milestoneIds ?? []),
+    }),
+    required: ['name', 'kind', 'status'],
+    evidence: input.evidence,
+    reason: input.reason,
+  });
+}
+
+export const updatePartnership = (db: Database, principal: Principal, input: UpdatePartnershipInput) =>
+  apply(db, principal, {
+    operation: 'updatePartnership',
+    label: 'Partnership',
+    id: checkId('input.id', input.id),
+    mode: 'update',
+    fields: {
+      name: name(input.name),
+      kind: input.kind,
+      status: input.status,
+      binding: input.binding,
+      modality: input.modality,
+      purpose: description(input.purpose, 'input.purpose'),
+      announced: date(input.announced),
+    },
+    links: withoutUndefined({
+      parties: input.parties == null ? undefined : parties(input.parties),
+      sites: ids('input.siteIds', input.siteIds),
+      projects: ids('input.projectIds', input.projectIds),
+      milestones: ids('input.milestoneIds', input.milestoneIds),
+    }),
+    required: [],
+    evidence: input.evidence,
+    reason: input.reason,
+  });
+
+export async function attachEvidence(
+  db: Database,
+  principal: Principal,
+  input: AttachEvidenceInput,
+): Promise<EvidenceModel> {
+  const entityId = checkId('input.entityId', input.entityId);
+  const speakerId = input.speakerId == null ? null : checkId('input.speakerId', input.speakerId);
+  const reason = input.reason == null ? null : checkText('input.reason', input.reason);
+  return db.write('attachEvidence', async (tx) => {
+    const now = new Date().toISOString();
+    const locked = await store.lockEntity(tx, entityId, principal.subject, now);
+    if (locked.created) throw new BadUserInputError('input.entityId', `there is no record "${entityId}".`);
+    if (speakerId !== null && !(await isPerson(tx, speakerId))) {
+      throw new BadUserInputError('input.speakerId', `there is no person "${speakerId}".`);
+    }
+    const [row] = await resolveQuotes(tx, [input.quote], 'input.quote', speakerId);
+    if (!row) throw new Error('a located quote yields one evidence row');
+    await store.attachEvidence(tx, entityId, [row]);
+    const changes = [{ field: 'evidence', before: null, after: json([row.id]) }];
+    await store.recordRevision(tx, revisionRow(principal, 'attachEvidence', entityId, changes, now, reason));
+    return (await store.readNode(tx, row.id)) as EvidenceModel;
+  });
+}
+
+async function isPerson(tx: ManagedTransaction, id: string): Promise<boolean> {
+  const node = await store.readNodeIfAny(tx, id);
+  return node?.__typename === 'Person';
+}
+
+export async function addSource(db: Database, principal: Principal, input: SourceInput): Promise<SourceModel> {
+  const title = checkText('input.title', input.title, LIMITS.text);
+  const text = input.text;
+  if (text.trim() === '' || text.length > LIMITS.sourceText) {
+    throw new BadUserInputError('input.text', `must hold the source's text (1 to ${LIMITS.sourceText} characters).`);
+  }
+  const publisher = input.publisher == null ? undefined : checkText('input.publisher', input.publisher, LIMITS.name);
+  const published = input.published == null ? undefined : checkDate('input.published', input.published);
+  const url = input.url == null ? undefined : checkUrl('input.url', input.url);
+  const language = input.language ?? 'en';
+  if (!/^[a-z]{2}$/.test(language))
+    throw new BadUserInputError('input.language', 'must be an ISO 639-1 code such as "en".');
+  const id =
+    input.id == null ? slugify([publisher, published, title].filter(Boolean).join(' ')) : checkId('input.id', input.id);
+  if (id === '') throw new BadUserInputError('input.id', 'cannot be derived from the title; give one.');
+  const reason = input.reason == null ? null : checkText('input.reason', input.reason);
+
+  return db.write('addSource', async (tx) => {
+    const stored = await store.sourceText(tx, id);
+    if (stored) {
+      // Quotes are located by offsets in the stored text, so it never changes; the same text is a no-op.
+      if (stored.text === text) return (await store.readNode(tx, id)) as SourceModel;
+      throw new BadUserInputError(
+        'input.id',
+        `source "${id}" exists with a different text; add the new text under another id.`,
+      );
+    }
+    if (await store.readNodeIfAny(tx, id)) {
+      throw new BadUserInputError('input.id', `"${id}" already names a record that is not a source.`);
+    }
+    await writeSources(tx, [
+      {
+        id,
+        title,
+        kind: fromEnum(input.kind ?? 'NEWS_ARTICLE'),
+        publisher,
+        url,
+        published,
+        language,
+        text,
+        file: 'api',
+        factsEnd: text.length,
+      },
+    ]);
+    const changes = [{ field: 'source', before: null, after: json({ title, publisher, url, published }) }];
+    await store.recordRevision(tx, revisionRow(principal, 'addSource', id, changes, new Date().toISOString(), reason));
+    return (await store.readNode(tx, id)) as SourceModel;
+  });
+}
