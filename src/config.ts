@@ -40,6 +40,28 @@ export function serverSettings(): ServerSettings {
   return { host: process.env.HOST ?? '127.0.0.1', port: int('PORT', 4000) };
 }
 
+export interface ApiSettings {
+  /** Origins allowed to call /graphql from a browser (CORS); empty: only the API's own pages. `*` allows any. */
+  corsOrigins: string[];
+  /** Schema introspection; the playground's docs and the dashboard's filter lists need it. */
+  introspection: boolean;
+}
+
+/** KG_CORS_ORIGINS (comma-separated origins, or `*`) and KG_INTROSPECTION (default true). */
+export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
+  const corsOrigins = (env.KG_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter((o) => o !== '');
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new Error(`KG_CORS_ORIGINS: "${origin}" is not an origin such as https://dashboard.example.org`);
+    }
+  }
+  const introspection = (env.KG_INTROSPECTION ?? 'true').toLowerCase() !== 'false';
+  return { corsOrigins, introspection };
+}
+
 /** Bolt port of the project's own local Neo4j (make start). */
 export function localBoltPort(): number {
   return int('NEO4J_BOLT_PORT', 7687);

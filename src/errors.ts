@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   DATABASE_TIMEOUT: 'The query took longer than the configured limit.',
   UNAUTHENTICATED: 'No valid credential was sent (API key or bearer token), or it was rejected.',
   FORBIDDEN: 'The credential is valid but its role may not do this (writes need editor).',
+  QUERY_LIMIT_EXCEEDED: 'The query is too deep, costly or long; `extensions.limit` and `max` say which limit.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts.',
   INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log only.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED';

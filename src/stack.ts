@@ -4,12 +4,13 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { externalNeo4j, Neo4jSettings } from './config';
+import { ApiSettings, externalNeo4j, Neo4jSettings } from './config';
 import { LAUNCHER_DIR, LocalNeo4j, startLocalNeo4j } from './db/local';
 import { connect, Database, DatabaseOptions } from './db/neo4j';
 import { DEFAULT_DATA_DIR, loadData } from './load';
 import type { AuthSettings } from './auth';
 import { createApp } from './server/app';
+import type { QueryLimits } from './server/limits';
 
 export interface StackOptions {
   port: number;
@@ -23,6 +24,10 @@ export interface StackOptions {
   database?: DatabaseOptions;
   /** Defaults to the KG_* environment. */
   auth?: AuthSettings;
+  /** Defaults to KG_MAX_* and NODE_ENV. */
+  limits?: QueryLimits;
+  /** Defaults to KG_CORS_ORIGINS and KG_INTROSPECTION. */
+  api?: ApiSettings;
   log?: (line: string) => void;
 }
 
@@ -61,7 +66,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     log(
       `load: ${results.filter((r) => r.status === 'loaded').length} file(s) loaded, ${results.filter((r) => r.status === 'unchanged').length} unchanged`,
     );
-    const { app, apollo } = await createApp(db, { auth: options.auth });
+    const { app, apollo } = await createApp(db, { auth: options.auth, limits: options.limits, api: options.api });
     const host = options.host ?? '127.0.0.1';
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(options.port, host, () => resolve(s));

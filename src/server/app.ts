@@ -5,14 +5,17 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Express } from 'express';
+import cors from 'cors';
+import express, { ErrorRequestHandler, Express } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AuthSettings, authenticator, authSettings } from '../auth';
+import { ApiSettings, apiSettings } from '../config';
 import { Context, createContext } from '../context';
 import type { Database } from '../db/neo4j';
 import { resolvers } from '../resolvers';
 import { formatError } from './errors';
+import { limitsFromEnv, QueryLimits, queryLimits } from './limits';
 import { typeDefs } from './schema';
 
 export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
@@ -30,21 +33,80 @@ export interface App {
 export interface AppOptions {
   /** Defaults to the KG_* environment (see README, "Auth"). */
   auth?: AuthSettings;
+  /** Defaults to KG_MAX_* and NODE_ENV (see README, "Limits"). */
+  limits?: QueryLimits;
+  /** Defaults to KG_CORS_ORIGINS and KG_INTROSPECTION. */
+  api?: ApiSettings;
 }
+
+/** Largest request body accepted; the biggest real query is under 4 kB. */
+export const BODY_LIMIT = '100kb';
+
+/** Headers a cross-origin client may send (CORS); the last two satisfy Apollo's CSRF prevention. */
+const CORS_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-api-key',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+];
+
+function graphqlError(status: number, code: string, message: string) {
+  return { status, body: { errors: [{ message, extensions: { code } }] } };
+}
+
+/**
+ * Failures before Apollo sees the request (body too large, not JSON) and anything Express itself
+ * catches: a JSON answer with a documented code, never Express's HTML page with a stack trace.
+ */
+const httpErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const answer =
+    error.type === 'entity.too.large'
+      ? graphqlError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${BODY_LIMIT}. Send a shorter query.`)
+      : error.type === 'entity.parse.failed'
+        ? graphqlError(
+            400,
+            'BAD_REQUEST',
+            'The request body is not valid JSON. Send {"query": "...", "variables": {...}}.',
+          )
+        : typeof error.status === 'number' && error.status >= 400 && error.status < 500
+          ? graphqlError(error.status, 'BAD_REQUEST', 'The request is malformed (body encoding, charset or address).')
+          : undefined;
+  if (answer) {
+    res.status(answer.status).json(answer.body);
+    return;
+  }
+  console.error('[http] internal error:', error);
+  res
+    .status(500)
+    .json(graphqlError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error. The failure was logged.').body);
+};
 
 export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
   const authenticate = authenticator(options.auth ?? authSettings());
+  const settings = options.api ?? apiSettings();
+  const limits = queryLimits(options.limits ?? limitsFromEnv());
   const apollo = new ApolloServer<Context>({
     typeDefs: typeDefs(),
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: settings.introspection,
+    // A browser may send a "simple" request (form, text/plain) to another site without asking first;
+    // refusing those unless they carry a JSON content type or a preflight header stops forged requests.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     // The CLI owns SIGINT/SIGTERM and stops the API, then Neo4j, in order; Apollo's own handler would
     // race it and leave the process hanging.
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; the playground is served from web/dist instead.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
 
@@ -70,9 +132,20 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     if (req.accepts(['application/json', 'text/html']) === 'text/html') res.redirect(302, '/playground');
     else next();
   });
+  if (settings.corsOrigins.length > 0) {
+    app.use(
+      '/graphql',
+      cors({
+        origin: settings.corsOrigins.includes('*') ? '*' : settings.corsOrigins,
+        methods: ['GET', 'POST'],
+        allowedHeaders: CORS_HEADERS,
+        maxAge: 600,
+      }),
+    );
+  }
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authenticate(req.headers)) }),
   );
 
@@ -88,5 +161,6 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     });
   }
   app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
+  app.use(httpErrors);
   return { app, apollo };
 }

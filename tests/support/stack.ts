@@ -2,6 +2,8 @@
  * The whole product for end-to-end tests: the run's Neo4j with data/ loaded fresh, and the API with
  * the web pages on a free port. Real HTTP server, real database.
  */
+import type { Database } from '../../src/db/neo4j';
+import { AppOptions, createApp } from '../../src/server/app';
 import { Stack, startStack as start } from '../../src/stack';
 import { clearGraph, testDatabase, testNeo4j } from './neo4j';
 
@@ -30,4 +32,23 @@ export async function graphql<T = Record<string, unknown>>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as never };
+}
+
+/** The API alone, with settings of its own, over a database the caller owns: for comparing configurations. */
+export async function serveApp(
+  db: Database,
+  options: AppOptions = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const { app, apollo } = await createApp(db, options);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
 }
