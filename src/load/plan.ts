@@ -13,7 +13,7 @@ type Ref = string | { id: string; evidence?: EvidenceItem[] };
 interface DateValue {
   value: string;
   precision: string;
-  evidence: EvidenceItem[];
+  evidence?: EvidenceItem[];
 }
 interface RecordBase {
   id: string;
@@ -31,6 +31,8 @@ export interface FactFile {
   projects?: RecordBase[];
   partnerships?: RecordBase[];
   milestones?: RecordBase[];
+  stages?: RecordBase[];
+  claims?: RecordBase[];
 }
 
 export type RelationType =
@@ -46,7 +48,10 @@ export type RelationType =
   | 'SERVES'
   | 'MILESTONE_OF'
   | 'CONCERNS'
-  | 'SPOKEN_BY';
+  | 'SPOKEN_BY'
+  | 'HAS_STAGE'
+  | 'EVOLVED_INTO'
+  | 'CLAIM_OF';
 
 export interface NodeRow {
   id: string;
@@ -58,8 +63,8 @@ export interface RelationRow {
   type: RelationType;
   from: string;
   to: string;
-  /** The end that may lie outside this file, and the label it must have. */
-  check: { id: string; label: NodeLabel };
+  /** The end that may lie outside this file, and the label it must have (null: any domain record). */
+  check: { id: string; label: NodeLabel | null };
   props: { role?: string; title?: string; evidenceIds: string[] };
 }
 export interface EvidenceRow {
@@ -94,6 +99,8 @@ const SECTIONS: Record<
       sites: ['AT_SITE', 'Site'],
     },
   },
+  stages: { label: 'Stage', relations: { sites: ['AT_SITE', 'Site'] } },
+  claims: { label: 'Claim', relations: {} },
 };
 
 /** Scalar fields copied as node properties (beyond id, name, aliases, description). */
@@ -104,7 +111,17 @@ const SCALARS: Record<NodeRow['label'], string[]> = {
   Project: ['kind'],
   Partnership: ['kind', 'status', 'binding', 'modality', 'purpose'],
   Milestone: ['year', 'date', 'precision', 'bound', 'due', 'modality'],
+  Stage: ['status', 'kind', 'binding', 'summary'],
+  Claim: ['property', 'value', 'unit', 'approximate', 'year', 'bound', 'modality', 'rank'],
 };
+
+/** Names for records whose YAML may leave the name out: stages and claims are titled by their content. */
+function generatedName(label: NodeRow['label'], rec: RecordBase): string {
+  if (label === 'Stage')
+    return `${rec.partnership as string}: ${rec.status as string} (${(rec.date as DateValue).value})`;
+  const year = rec.year ? ` (${(rec.bound as string | undefined) ?? 'in'} ${rec.year as number})` : '';
+  return `${rec.subject as string}: ${rec.property as string} ${rec.value as number} ${rec.unit as string}${year}`;
+}
 
 export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<string, Source>): Plan {
   const plan: Plan = { file, nodes: [], relations: [], evidence: [] };
@@ -154,6 +171,18 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       return id;
     });
 
+  /** A claim is stated when its first quote's source was published, unless the file says otherwise. */
+  const publicationOf = (item: EvidenceItem, record: string): DateValue => {
+    const sourceId = (typeof item === 'string' ? undefined : item.source) ?? facts.source;
+    const published = sources.get(sourceId)?.published;
+    if (!published) {
+      throw new LoadError(file, record, 'stated', `source "${sourceId}" has no publication date: give "stated"`);
+    }
+    const precision =
+      sources.get(sourceId)!.publishedPrecision ?? ['year', 'month', 'day'][(published.length - 4) / 3]!;
+    return { value: published, precision };
+  };
+
   const seen = new Set<string>();
   for (const [section, spec] of Object.entries(SECTIONS) as [
     keyof typeof SECTIONS,
@@ -165,10 +194,11 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       seen.add(rec.id);
       const evidenceIds = resolve(rec.evidence, record, 'evidence');
       const props: Record<string, unknown> = {
-        name: rec.name,
+        name: rec.name ?? generatedName(spec.label, rec),
         aliases: rec.aliases ?? [],
         aliasText: (rec.aliases ?? []).join(' | '),
         description: rec.description ?? null,
+        confidence: rec.confidence ?? null,
       };
       for (const key of SCALARS[spec.label]) props[key] = rec[key] ?? null;
 
@@ -189,6 +219,18 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
         relate(field, type, toLabel, rec[field] as Ref[]);
 
       const extraEvidence: string[] = [];
+      /** A date stored as `<prefix>Value`, `<prefix>Precision`, `<prefix>Year` and its evidence ids. */
+      const addDate = (prefix: string, field: string, date: DateValue) => {
+        checkPrecision(file, record, field, date);
+        const ids = date.evidence ? resolve(date.evidence, record, `${field}.evidence`) : evidenceIds;
+        Object.assign(props, {
+          [`${prefix}Value`]: date.value,
+          [`${prefix}Precision`]: date.precision,
+          [`${prefix}Year`]: Number(date.value.slice(0, 4)),
+          [`${prefix}EvidenceIds`]: ids,
+        });
+        extraEvidence.push(...ids);
+      };
       if (spec.label === 'Project') {
         // Ownership points from the company to the project.
         ((rec.owners as Ref[] | undefined) ?? []).forEach((ref, i) => {
@@ -234,18 +276,48 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
         });
         for (const field of ['announced', 'startYear'] as const) {
           const date = rec[field] as DateValue | undefined;
-          const prefix = field === 'announced' ? 'announced' : 'start';
-          if (!date) continue;
-          checkPrecision(file, record, field, date);
-          const ids = resolve(date.evidence, record, `${field}.evidence`);
-          Object.assign(props, {
-            [`${prefix}Value`]: date.value,
-            [`${prefix}Precision`]: date.precision,
-            [`${prefix}Year`]: Number(date.value.slice(0, 4)),
-            [`${prefix}EvidenceIds`]: ids,
-          });
-          extraEvidence.push(...ids);
+          if (date) addDate(field === 'announced' ? 'announced' : 'start', field, date);
         }
+        // A replacement points from the older agreement to the newer one.
+        ((rec.evolvedFrom as Ref[] | undefined) ?? []).forEach((ref, i) => {
+          const from = typeof ref === 'string' ? ref : ref.id;
+          const own =
+            typeof ref === 'string' || !ref.evidence
+              ? evidenceIds
+              : resolve(ref.evidence, record, `evolvedFrom[${i}].evidence`);
+          plan.relations.push({
+            type: 'EVOLVED_INTO',
+            from,
+            to: rec.id,
+            check: { id: from, label: 'Partnership' },
+            props: { evidenceIds: own },
+          });
+        });
+      }
+      if (spec.label === 'Stage') {
+        props.modality = rec.modality ?? 'asserted';
+        addDate('date', 'date', rec.date as DateValue);
+        const deal = rec.partnership as string;
+        plan.relations.push({
+          type: 'HAS_STAGE',
+          from: deal,
+          to: rec.id,
+          check: { id: deal, label: 'Partnership' },
+          props: { evidenceIds },
+        });
+      }
+      if (spec.label === 'Claim') {
+        props.approximate = rec.approximate ?? false;
+        props.rank = rec.rank ?? 'normal';
+        addDate('stated', 'stated', (rec.stated as DateValue | undefined) ?? publicationOf(rec.evidence[0]!, record));
+        const subject = rec.subject as string;
+        plan.relations.push({
+          type: 'CLAIM_OF',
+          from: rec.id,
+          to: subject,
+          check: { id: subject, label: null },
+          props: { evidenceIds },
+        });
       }
       if (spec.label === 'Milestone') {
         const measure = rec.measure as { value: number; unit: string; approximate?: boolean } | undefined;

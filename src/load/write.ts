@@ -10,7 +10,16 @@ import type { Source } from './sources';
 
 // Labels and relationship types cannot be parameters in Cypher; these statements are built only from
 // the fixed lists below, never from file content.
-const NODE_LABELS: NodeRow['label'][] = ['Company', 'Person', 'Site', 'Project', 'Partnership', 'Milestone'];
+const NODE_LABELS: NodeRow['label'][] = [
+  'Company',
+  'Person',
+  'Site',
+  'Project',
+  'Partnership',
+  'Milestone',
+  'Stage',
+  'Claim',
+];
 const RELATION_TYPES: RelationType[] = [
   'BASED_IN',
   'MEMBER_OF',
@@ -25,10 +34,22 @@ const RELATION_TYPES: RelationType[] = [
   'MILESTONE_OF',
   'CONCERNS',
   'SPOKEN_BY',
+  'HAS_STAGE',
+  'EVOLVED_INTO',
+  'CLAIM_OF',
 ];
 
 /** Whole numbers that must be stored as Neo4j integers (JS numbers would become floats). */
-const INTEGER_PROPS = new Set(['year', 'announcedYear', 'startYear', 'publishedYear', 'start', 'end']);
+const INTEGER_PROPS = new Set([
+  'year',
+  'announcedYear',
+  'startYear',
+  'publishedYear',
+  'dateYear',
+  'statedYear',
+  'start',
+  'end',
+]);
 const typed = (props: Record<string, unknown>) =>
   Object.fromEntries(
     Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
@@ -102,15 +123,15 @@ async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void
         plan.file,
         `${rel.from}`,
         rel.type,
-        `refers to unknown id "${rel.check.id}" (expected a ${rel.check.label})`,
+        `refers to unknown id "${rel.check.id}" (expected a ${rel.check.label ?? 'domain record'})`,
       );
     }
-    if (label !== rel.check.label) {
+    if (rel.check.label ? label !== rel.check.label : label === 'Evidence' || label === 'Source') {
       throw new LoadError(
         plan.file,
         `${rel.from}`,
         rel.type,
-        `"${rel.check.id}" is a ${label}, expected a ${rel.check.label}`,
+        `"${rel.check.id}" is a ${label}, expected a ${rel.check.label ?? 'domain record'}`,
       );
     }
   }
@@ -146,4 +167,56 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
      MERGE (n)-[:SUPPORTED_BY]->(e)`,
     { rows: plan.nodes.map(({ id, evidenceIds }) => ({ id, evidenceIds })) },
   );
+  await deriveCurrentValues(tx, plan);
+}
+
+/**
+ * Values the loader derives rather than reads, recomputed for every deal and subject the file touches
+ * (so reloading an older file cannot bring back a stale value):
+ * - a deal with stages takes its status from its latest stage, and its kind and binding from the
+ *   latest stage that states them (stages ordered by date, a less precise date first on a tie, then id);
+ * - of the claims with the same subject and property, one is preferred: a curator's rank first
+ *   (preferred, normal, deprecated), then the most recently stated (a more precise date first on a tie), then
+ *   an actual value over a target, expectation or possibility, then an exact value over an approximate
+ *   one, then the smallest id.
+ */
+async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan): Promise<void> {
+  const deals = new Set(plan.nodes.filter((n) => n.label === 'Partnership').map((n) => n.id));
+  const subjects = new Set<string>();
+  for (const rel of plan.relations) {
+    if (rel.type === 'HAS_STAGE') deals.add(rel.from);
+    if (rel.type === 'CLAIM_OF') subjects.add(rel.to);
+  }
+  if (deals.size) {
+    await tx.run(
+      `/* deriveDealStatus */
+       UNWIND $ids AS id
+       MATCH (p:Partnership {id: id})-[:HAS_STAGE]->(s:Stage)
+       WITH p, s ORDER BY s.dateValue, s.id
+       WITH p, collect(s) AS stages
+       WITH p, stages[-1] AS latest,
+            [x IN stages WHERE x.kind IS NOT NULL] AS kinds,
+            [x IN stages WHERE x.binding IS NOT NULL] AS bindings
+       SET p.status = latest.status,
+           p.kind = CASE WHEN size(kinds) > 0 THEN kinds[-1].kind ELSE p.kind END,
+           p.binding = CASE WHEN size(bindings) > 0 THEN bindings[-1].binding ELSE p.binding END`,
+      { ids: [...deals] },
+    );
+  }
+  if (subjects.size) {
+    await tx.run(
+      `/* preferClaims */
+       UNWIND $ids AS id
+       MATCH (c:Claim)-[:CLAIM_OF]->(:Entity {id: id})
+       WITH id, c,
+            CASE c.rank WHEN 'preferred' THEN 0 WHEN 'deprecated' THEN 2 ELSE 1 END AS rank,
+            CASE c.modality WHEN 'actual' THEN 0 ELSE 1 END AS modality
+       ORDER BY rank, c.statedValue DESC, modality, c.approximate, c.id
+       WITH id, c.property AS property, collect(c) AS claims
+       UNWIND range(0, size(claims) - 1) AS i
+       WITH claims[i] AS c, i = 0 AND claims[i].rank <> 'deprecated' AS preferred
+       SET c.preferred = preferred`,
+      { ids: [...subjects] },
+    );
+  }
 }

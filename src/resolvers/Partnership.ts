@@ -1,7 +1,8 @@
 import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__generated__/resolvers-types';
 import { loadNodes, relatedNodes } from '../context';
-import type { CompanyModel } from '../model';
+import type { CompanyModel, PartnershipModel } from '../model';
 import { toEnum } from '../store/rows';
+import { claimsOf, listOf, stagesOf } from './Lifecycle';
 
 export const Partnership: PartnershipResolvers = {
   parties: async (p, _, ctx) =>
@@ -14,6 +15,11 @@ export const Partnership: PartnershipResolvers = {
   projects: (p, _, ctx) => relatedNodes(ctx, 'projects', p.id, 'Project'),
   milestones: (p, _, ctx) => relatedNodes(ctx, 'milestones', p.id, 'Milestone'),
   evidence: (p, _, ctx) => relatedNodes(ctx, 'evidence', p.id, 'Evidence'),
+  stages: (p, _, ctx) => stagesOf(ctx, p),
+  currentStage: async (p, _, ctx) => (await stagesOf(ctx, p)).at(-1) ?? null,
+  evolvedFrom: (p, _, ctx) => listOf<PartnershipModel>(ctx, 'evolvedFrom', p.id),
+  evolvedInto: (p, _, ctx) => listOf<PartnershipModel>(ctx, 'evolvedInto', p.id),
+  claims: (p, args, ctx) => claimsOf(ctx, p.id, args),
 };
 
 export const Party: PartyResolvers = {

@@ -1,5 +1,7 @@
 import type { SiteResolvers } from '../__generated__/resolvers-types';
 import { relatedNodes } from '../context';
+import type { StageModel } from '../model';
+import { claimsOf, listOf } from './Lifecycle';
 
 export const Site: SiteResolvers = {
   locatedIn: async (s, _, ctx) => (await relatedNodes(ctx, 'locatedIn', s.id, 'Site'))[0] ?? null,
@@ -9,4 +11,6 @@ export const Site: SiteResolvers = {
   partnerships: (s, _, ctx) => relatedNodes(ctx, 'partnershipsAtSite', s.id, 'Partnership'),
   milestones: (s, _, ctx) => relatedNodes(ctx, 'milestones', s.id, 'Milestone'),
   evidence: (s, _, ctx) => relatedNodes(ctx, 'evidence', s.id, 'Evidence'),
+  claims: (s, args, ctx) => claimsOf(ctx, s.id, args),
+  stages: (s, _, ctx) => listOf<StageModel>(ctx, 'stagesAtSite', s.id),
 };

@@ -2,6 +2,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Company, Partner } from './Company';
 import { connectionFields } from './connection';
+import { Claim, ClaimGroup, CompanyLifecycle, DealHistory, LifecycleQuery, Stage } from './Lifecycle';
 import { Milestone, TimelineEntry } from './Milestone';
 import { Mutation } from './Mutation';
 import { Node } from './Node';
@@ -14,11 +15,11 @@ import { Revision } from './Revision';
 import { Site } from './Site';
 
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...Query, ...LifecycleQuery },
   Mutation,
   Revision,
   Node,
-  Company,
+  Company: { ...Company, ...CompanyLifecycle },
   Partner,
   Person,
   Position,
@@ -31,6 +32,10 @@ export const resolvers: Resolvers = {
   Source,
   Evidence,
   DateValue,
+  Stage,
+  Claim,
+  ClaimGroup,
+  DealHistory,
   CompanyConnection: connectionFields,
   PartnershipConnection: connectionFields,
   SiteConnection: { pageInfo: connectionFields.pageInfo },
