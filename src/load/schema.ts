@@ -1,10 +1,14 @@
 /** Constraints and indexes the loader and the API's queries rely on. Idempotent. */
+import neo4j from 'neo4j-driver';
 import type { Database } from '../db/neo4j';
 
 export const FULLTEXT_INDEX = 'entity_text';
 
+/** Every lookup by id relies on it; bulk loaders create it before anything else. */
+export const ID_CONSTRAINT = 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE';
+
 const STATEMENTS = [
-  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  ID_CONSTRAINT,
   'CREATE CONSTRAINT data_file_path IF NOT EXISTS FOR (f:DataFile) REQUIRE f.path IS UNIQUE',
   'CREATE INDEX partnership_kind IF NOT EXISTS FOR (n:Partnership) ON (n.kind)',
   'CREATE INDEX partnership_status IF NOT EXISTS FOR (n:Partnership) ON (n.status)',
@@ -16,9 +20,12 @@ const STATEMENTS = [
      ON EACH [n.name, n.aliasText, n.description, n.purpose, n.due, n.quote]`,
 ];
 
-export async function ensureSchema(db: Database): Promise<void> {
+/** `awaitSeconds`: populating the full-text index of a million-node graph takes minutes, not seconds. */
+export async function ensureSchema(db: Database, awaitSeconds = 120): Promise<void> {
   for (const statement of STATEMENTS) {
     await db.write('ensureSchema', (tx) => tx.run(statement));
   }
-  await db.write('awaitIndexes', (tx) => tx.run('CALL db.awaitIndexes(120)'));
+  await db.write('awaitIndexes', (tx) =>
+    tx.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(awaitSeconds) }),
+  );
 }

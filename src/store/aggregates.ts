@@ -22,67 +22,108 @@ export interface DashboardModel {
   milestonesByYear: { year: number; count: number }[];
 }
 
+/**
+ * Totals come from Neo4j's count store (constant time at any size); partnerships are grouped by all
+ * four keys in one pass, so a million-node graph sends back a few hundred rows, not every partnership.
+ */
+export const DASHBOARD = `/* dashboard */
+  CALL () { MATCH (n:Company) RETURN count(n) AS companies }
+  CALL () { MATCH (n:Person) RETURN count(n) AS people }
+  CALL () { MATCH (n:Site) RETURN count(n) AS sites }
+  CALL () { MATCH (n:Project) RETURN count(n) AS projects }
+  CALL () { MATCH (n:Partnership) RETURN count(n) AS partnerships }
+  CALL () { MATCH (n:Milestone) RETURN count(n) AS milestones }
+  CALL () { MATCH (n:Source) RETURN count(n) AS sources }
+  CALL () { MATCH (n:Evidence) RETURN count(n) AS evidence }
+  CALL () {
+    MATCH (p:Partnership)
+    WITH p.kind AS kind, p.status AS status, p.binding AS binding, p.announcedYear AS year, count(*) AS count
+    RETURN collect({kind: kind, status: status, binding: binding, year: year, count: count}) AS ps
+  }
+  CALL () {
+    MATCH (c:Company) UNWIND c.kinds AS kind
+    WITH kind, count(*) AS c ORDER BY kind
+    RETURN collect({key: kind, count: c}) AS companiesByKind
+  }
+  CALL () {
+    MATCH (m:Milestone)
+    WITH m.year AS year, count(*) AS c ORDER BY year
+    RETURN collect({year: year, count: c}) AS milestonesByYear
+  }
+  RETURN {companies: companies, people: people, sites: sites, projects: projects, partnerships: partnerships,
+          milestones: milestones, sources: sources, evidence: evidence} AS totals,
+         ps, companiesByKind, milestonesByYear`;
+
+type Group = { kind: string; status: string; binding: string; year: number | null; count: number };
+
 export async function dashboard(db: Database): Promise<DashboardModel> {
-  const [row] = await db.read(
-    'dashboard',
-    `/* dashboard */
-    CALL () {
-      MATCH (n:Entity)
-      UNWIND labels(n) AS label
-      WITH label, count(*) AS c WHERE label <> 'Entity'
-      RETURN collect({key: label, count: c}) AS totals
-    }
-    CALL () {
-      MATCH (p:Partnership)
-      RETURN collect(p {.kind, .status, .binding, .announcedYear}) AS ps
-    }
-    CALL () {
-      MATCH (c:Company) UNWIND c.kinds AS kind
-      WITH kind, count(*) AS c ORDER BY kind
-      RETURN collect({key: kind, count: c}) AS companiesByKind
-    }
-    CALL () {
-      MATCH (m:Milestone)
-      WITH m.year AS year, count(*) AS c ORDER BY year
-      RETURN collect({year: year, count: c}) AS milestonesByYear
-    }
-    RETURN totals, ps, companiesByKind, milestonesByYear`,
-  );
+  const [row] = await db.read('dashboard', DASHBOARD);
   const r = plain(row) as {
-    totals: Count[];
-    ps: { kind: string; status: string; binding: string; announcedYear: number | null }[];
+    totals: DashboardModel['totals'];
+    ps: Group[];
     companiesByKind: Count[];
     milestonesByYear: { year: number; count: number }[];
   };
-  const total = (label: string) => r.totals.find((t) => t.key === label)?.count ?? 0;
-  const tally = (values: (string | number | null)[]) => {
+  const tally = (key: (g: Group) => string | number | null) => {
     const counts = new Map<string | number, number>();
-    for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const g of r.ps) {
+      const v = key(g);
+      if (v !== null) counts.set(v, (counts.get(v) ?? 0) + g.count);
+    }
     return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   };
-  const byKey = (values: string[]) => tally(values).map(([key, count]) => ({ key: toEnum(String(key)), count }));
+  const byKey = (key: (g: Group) => string) => tally(key).map(([k, count]) => ({ key: toEnum(String(k)), count }));
   return {
-    totals: {
-      companies: total('Company'),
-      people: total('Person'),
-      sites: total('Site'),
-      projects: total('Project'),
-      partnerships: total('Partnership'),
-      milestones: total('Milestone'),
-      sources: total('Source'),
-      evidence: total('Evidence'),
-    },
-    partnershipsByKind: byKey(r.ps.map((p) => p.kind)),
-    partnershipsByStatus: byKey(r.ps.map((p) => p.status)),
-    partnershipsByBinding: byKey(r.ps.map((p) => p.binding)),
+    totals: r.totals,
+    partnershipsByKind: byKey((g) => g.kind),
+    partnershipsByStatus: byKey((g) => g.status),
+    partnershipsByBinding: byKey((g) => g.binding),
     companiesByKind: r.companiesByKind.map((c) => ({ key: toEnum(c.key), count: c.count })),
-    announcementsByYear: tally(r.ps.map((p) => p.announcedYear)).map(([year, count]) => ({
-      year: Number(year),
-      count,
-    })),
+    announcementsByYear: tally((g) => g.year).map(([year, count]) => ({ year: Number(year), count })),
     milestonesByYear: r.milestonesByYear,
   };
 }
+
+const inRange = (year: string) => `($from IS NULL OR ${year} >= $from) AND ($to IS NULL OR ${year} <= $to)`;
+
+/**
+ * With a company, the statement starts from it and walks its own partnerships, projects and
+ * milestones, so its cost follows the company's degree, not the number of milestones in the graph.
+ */
+const timelineStatement = (scoped: boolean) => `/* timeline${scoped ? ' of company' : ''} */
+    ${scoped ? 'MATCH (c:Entity {id: $companyId})' : ''}
+    CALL (${scoped ? 'c' : ''}) {
+      ${
+        scoped
+          ? `CALL (c) {
+          MATCH (c)<-[:CONCERNS]-(m:Milestone) RETURN m
+          UNION
+          MATCH (c)<-[:HAS_PARTY]-(:Partnership)<-[:MILESTONE_OF]-(m:Milestone) RETURN m
+          UNION
+          MATCH (c)-[:OWNS]->(:Project)<-[:MILESTONE_OF]-(m:Milestone) RETURN m
+        }
+        WITH m WHERE ${inRange('m.year')}`
+          : `MATCH (m:Milestone) WHERE ${inRange('m.year')}`
+      }
+      RETURN {year: m.year, date: coalesce(m.date, toString(m.year)), precision: m.precision, kind: 'milestone',
+              title: m.name, milestoneId: m.id,
+              partnershipId: head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN p.id ORDER BY p.id }),
+              evidenceIds: COLLECT { MATCH (m)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }} AS entry
+      UNION
+      MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
+      WHERE p.announcedYear IS NOT NULL AND ${inRange('p.announcedYear')}
+      RETURN {year: p.announcedYear, date: p.announcedValue, precision: p.announcedPrecision, kind: 'announcement',
+              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.announcedEvidenceIds} AS entry
+      UNION
+      MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
+      WHERE p.startYear IS NOT NULL AND ${inRange('p.startYear')}
+      RETURN {year: p.startYear, date: p.startValue, precision: p.startPrecision, kind: 'start',
+              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds} AS entry
+    }
+    RETURN entry ORDER BY entry.date, entry.kind, entry.title`;
+
+/** The timeline statements, shared with the benchmark's raw-Cypher arm. */
+export const TIMELINE = { all: timelineStatement(false), company: timelineStatement(true) } as const;
 
 export async function timeline(
   db: Database,
@@ -91,38 +132,7 @@ export async function timeline(
   companyId: string | null | undefined,
 ): Promise<TimelineEntryModel[]> {
   const params = { from: checkYear('from', from), to: checkYear('to', to), companyId: companyId ?? null };
-  const rows = await db.read<{ entry: unknown }>(
-    'timeline',
-    `/* timeline */
-    CALL () {
-      MATCH (m:Milestone)
-      WHERE ($from IS NULL OR m.year >= $from) AND ($to IS NULL OR m.year <= $to)
-        AND ($companyId IS NULL
-             OR EXISTS { (m)-[:CONCERNS]->(:Entity {id: $companyId}) }
-             OR EXISTS { (m)-[:MILESTONE_OF]->(:Partnership)-[:HAS_PARTY]->(:Entity {id: $companyId}) }
-             OR EXISTS { (m)-[:MILESTONE_OF]->(:Project)<-[:OWNS]-(:Entity {id: $companyId}) })
-      RETURN {year: m.year, date: coalesce(m.date, toString(m.year)), precision: m.precision, kind: 'milestone',
-              title: m.name, milestoneId: m.id,
-              partnershipId: head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN p.id ORDER BY p.id }),
-              evidenceIds: COLLECT { MATCH (m)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }} AS entry
-      UNION
-      MATCH (p:Partnership)
-      WHERE p.announcedYear IS NOT NULL
-        AND ($from IS NULL OR p.announcedYear >= $from) AND ($to IS NULL OR p.announcedYear <= $to)
-        AND ($companyId IS NULL OR EXISTS { (p)-[:HAS_PARTY]->(:Entity {id: $companyId}) })
-      RETURN {year: p.announcedYear, date: p.announcedValue, precision: p.announcedPrecision, kind: 'announcement',
-              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.announcedEvidenceIds} AS entry
-      UNION
-      MATCH (p:Partnership)
-      WHERE p.startYear IS NOT NULL
-        AND ($from IS NULL OR p.startYear >= $from) AND ($to IS NULL OR p.startYear <= $to)
-        AND ($companyId IS NULL OR EXISTS { (p)-[:HAS_PARTY]->(:Entity {id: $companyId}) })
-      RETURN {year: p.startYear, date: p.startValue, precision: p.startPrecision, kind: 'start',
-              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds} AS entry
-    }
-    RETURN entry ORDER BY entry.date, entry.kind, entry.title`,
-    params,
-  );
+  const rows = await db.read<{ entry: unknown }>('timeline', companyId ? TIMELINE.company : TIMELINE.all, params);
   return rows.map(({ entry }) => {
     const e = plain(entry) as Omit<TimelineEntryModel, 'kind' | 'precision'> & { kind: string; precision: string };
     return { ...e, kind: toEnum(e.kind), precision: toEnum(e.precision), evidenceIds: e.evidenceIds ?? [] };

@@ -33,7 +33,21 @@ export function luceneQuery(text: string): string {
   return `name:(${words})^4 aliasText:(${words})^3 ${words}`;
 }
 
-export async function search(db: Database, text: string, first: number): Promise<SearchHitModel[]> {
+/** The search statement, shared with the benchmark's raw-Cypher arm so both send the same query. */
+export const SEARCH =
+  // Quotes and sources repeat the names they mention, so entities rank above them; a name or alias
+  // that starts with the typed text ranks above names that merely contain it (typeahead).
+  `/* search */
+   CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
+   WITH node, score
+        * CASE WHEN node:Evidence OR node:Source THEN 0.5 ELSE 1.0 END
+        * CASE WHEN any(n IN [node.name] + coalesce(node.aliases, []) WHERE toLower(n) STARTS WITH $typed) THEN 3.0 ELSE 1.0 END AS score
+   RETURN node {.*, labels: labels(node)} AS n, score
+   ORDER BY score DESC, node.id
+   LIMIT $first`;
+
+/** Checks the arguments and returns the parameters of SEARCH. */
+export function searchParams(text: string, first: number) {
   if (text.length > LIMITS.searchText)
     throw new BadUserInputError('text', `must be at most ${LIMITS.searchText} characters`);
   if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchHits) {
@@ -41,26 +55,17 @@ export async function search(db: Database, text: string, first: number): Promise
   }
   const query = luceneQuery(text);
   if (!query) throw new BadUserInputError('text', 'must contain at least one word');
-  const rows = await db.read<{ n: unknown; score: number }>(
-    'search',
-    // Quotes and sources repeat the names they mention, so entities rank above them; a name or alias
-    // that starts with the typed text ranks above names that merely contain it (typeahead).
-    `/* search */
-     CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
-     WITH node, score
-          * CASE WHEN node:Evidence OR node:Source THEN 0.5 ELSE 1.0 END
-          * CASE WHEN any(n IN [node.name] + coalesce(node.aliases, []) WHERE toLower(n) STARTS WITH $typed) THEN 3.0 ELSE 1.0 END AS score
-     RETURN node {.*, labels: labels(node)} AS n, score
-     ORDER BY score DESC, node.id
-     LIMIT $first`,
-    {
-      index: FULLTEXT_INDEX,
-      query,
-      typed: text.trim().toLowerCase(),
-      first: neo4j.int(first),
-      candidates: neo4j.int(first * 3),
-    },
-  );
+  return {
+    index: FULLTEXT_INDEX,
+    query,
+    typed: text.trim().toLowerCase(),
+    first: neo4j.int(first),
+    candidates: neo4j.int(first * 3),
+  };
+}
+
+export async function search(db: Database, text: string, first: number): Promise<SearchHitModel[]> {
+  const rows = await db.read<{ n: unknown; score: number }>('search', SEARCH, searchParams(text, first));
   return rows.map((r) => ({ score: r.score, node: toNode(r.n) }));
 }
 
@@ -72,7 +77,7 @@ const edgesOf = (nodes: string) => `
   RETURN [x IN nodes | x {.*, labels: labels(x)}] AS nodes, edges`;
 
 /** One prebuilt statement per depth: breadth first, so the nearest nodes survive the limit. */
-const NEIGHBORHOOD = [1, 2, 3].map((depth) => {
+export const NEIGHBORHOOD = [1, 2, 3].map((depth) => {
   const hop = `
   CALL (seen, frontier) {
     UNWIND frontier AS f
@@ -110,7 +115,7 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
   return toGraph(rows[0]);
 }
 
-const SHORTEST_PATH = Array.from(
+export const SHORTEST_PATH = Array.from(
   { length: LIMITS.pathLength },
   (_, i) => `/* shortestPath max ${i + 1} */
   MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})

@@ -1,0 +1,278 @@
+/**
+ * `make bench SIZE=10k|100k|1m` (or smoke): builds or reuses the synthetic graph of that size in its
+ * own Neo4j, starts the three arms (raw Cypher, the product's API, @neo4j/graphql), checks that every
+ * arm answers every operation correctly and alike, then loads each with autocannon at concurrency 1
+ * and 32 (warm-up, then repeats; medians), checking every response while timing. Prints a markdown
+ * table and writes bench/results/latest.json, latest.md and <size>.json/.md.
+ *
+ * Environment: BENCH_DURATION (seconds per repeat, 5), BENCH_REPEATS (3), BENCH_WARMUP (seconds, 2),
+ * BENCH_CONCURRENCY ("1,32").
+ */
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { freePort } from '../src/db/local';
+import { DEFAULT_SEED, SIZES, SizeName } from './generate';
+import { ensureGraph, LoadReport } from './load';
+import { BENCH_DIR, MEMORY, startBenchNeo4j } from './neo4j';
+import { Arm, ARMS, Operation, WORKLOAD } from './workload';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const DURATION = env('BENCH_DURATION', 5);
+const REPEATS = env('BENCH_REPEATS', 3);
+const WARMUP = env('BENCH_WARMUP', 2);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,32').split(',').map(Number);
+
+export interface Row {
+  operation: string;
+  arm: Arm;
+  concurrency: number;
+  rps: number | null;
+  p50_ms: number | null;
+  p99_ms: number | null;
+  queries_per_op: number | null;
+  note?: string;
+}
+
+interface ArmServer {
+  arm: Arm;
+  url: string;
+  child: ChildProcess;
+  stats(): Promise<{ queries: number; rss: number; heapUsed: number }>;
+}
+
+async function startArm(arm: Arm, uri: string): Promise<ArmServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'arm.ts'), arm, String(port), uri], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  await new Promise<void>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('LISTENING')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`arm ${arm} exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    arm,
+    url,
+    child,
+    stats: async () => (await (await fetch(`${url}/bench/stats`)).json()) as Awaited<ReturnType<ArmServer['stats']>>,
+  };
+}
+
+function request(arm: Arm, op: Operation): { path: string; body: string } | null {
+  if (arm === 'raw') return { path: '/raw', body: JSON.stringify({ op: op.name }) };
+  const gql = arm === 'api' ? op.api : op.neo4jGraphql;
+  return 'query' in gql ? { path: '/graphql', body: JSON.stringify(gql) } : null;
+}
+
+/** One checked request: the reference body every timed response must equal, and its query count. */
+async function probe(server: ArmServer, req: { path: string; body: string }) {
+  const before = (await server.stats()).queries;
+  const res = await fetch(server.url + req.path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: req.body,
+  });
+  const text = await res.text();
+  const queries = (await server.stats()).queries - before;
+  const body = JSON.parse(text) as Record<string, unknown>;
+  if (res.status !== 200 || body.errors || body.error) {
+    throw new Error(`${server.arm}: ${res.status} ${text.slice(0, 500)}`);
+  }
+  return { text, body, queries };
+}
+
+async function cannon(
+  url: string,
+  req: { path: string; body: string },
+  expected: string,
+  connections: number,
+  seconds: number,
+) {
+  let wrong = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: req.path,
+        headers: { 'content-type': 'application/json' },
+        body: req.body,
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body !== expected) wrong += 1;
+        },
+      },
+    ],
+  });
+  const failed = wrong + result.errors + result.timeouts + result.non2xx;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed,
+    total: result.requests.total,
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function table(rows: Row[]): string {
+  const find = (op: string, arm: Arm, c: number) =>
+    rows.find((r) => r.operation === op && r.arm === arm && r.concurrency === c);
+  const fmt = (r: Row | undefined) =>
+    !r || r.rps === null ? (r?.note ? 'n/a | n/a' : '– | –') : `${r.rps.toFixed(0)} | ${r.p50_ms} / ${r.p99_ms}`;
+  const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+    a && b ? `${(a / b).toFixed(2)}x` : '–';
+  const lines = [
+    '| operation | c | raw req/s | raw p50/p99 ms | API req/s | API p50/p99 ms | @neo4j/graphql req/s | @neo4j/graphql p50/p99 ms | API p50 ÷ raw p50 | API req/s ÷ @neo4j/graphql | queries/op API | queries/op @neo4j/graphql |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+  ];
+  for (const op of WORKLOAD) {
+    for (const c of CONCURRENCY) {
+      const [raw, api, ng] = ARMS.map((arm) => find(op.name, arm, c));
+      lines.push(
+        `| ${op.name} | ${c} | ${fmt(raw)} | ${fmt(api)} | ${fmt(ng)} | ${ratio(api?.p50_ms, raw?.p50_ms)} | ${ratio(api?.rps, ng?.rps)} | ${api?.queries_per_op ?? '–'} | ${ng?.rps === null ? 'n/a' : (ng?.queries_per_op ?? '–')} |`,
+      );
+    }
+  }
+  const notes = rows
+    .filter((r) => r.note && r.concurrency === CONCURRENCY[0])
+    .map((r) => `- ${r.operation}, ${r.arm}: ${r.note}`);
+  return [...lines, '', ...notes].join('\n');
+}
+
+async function main() {
+  const size = (process.env.SIZE ?? process.argv[2] ?? '10k').toLowerCase() as SizeName;
+  if (!(size in SIZES)) throw new Error(`SIZE must be one of ${Object.keys(SIZES).join(', ')}`);
+  const nodes = SIZES[size];
+  const neo = await startBenchNeo4j(path.join(BENCH_DIR, '.data', size), await freePort());
+  const servers: ArmServer[] = [];
+  try {
+    const load: LoadReport = await ensureGraph(neo.uri, nodes, DEFAULT_SEED);
+    for (const arm of ARMS) servers.push(await startArm(arm, neo.uri));
+    const api = servers.find((s) => s.arm === 'api')!;
+    const apiMemory = { startRss: (await api.stats()).rss, endRss: 0, peakRss: 0 };
+
+    const rows: Row[] = [];
+    for (const op of WORKLOAD) {
+      const probes = new Map<Arm, { text: string; queries: number; digest: string }>();
+      for (const server of servers) {
+        const req = request(server.arm, op);
+        if (!req) continue;
+        const p = await probe(server, req);
+        probes.set(server.arm, {
+          text: p.text,
+          queries: p.queries,
+          digest: JSON.stringify(op.digest(server.arm, p.body)),
+        });
+      }
+      const reference = probes.get('raw')!.digest;
+      for (const [arm, p] of probes) {
+        if (p.digest !== reference) throw new Error(`${op.name}: ${arm} answers ${p.digest}, raw Cypher ${reference}`);
+      }
+      console.log(`${op.name}: all arms agree (${reference.slice(0, 80)})`);
+      for (const server of servers) {
+        const req = request(server.arm, op);
+        const unsupported = 'unsupported' in op.neo4jGraphql ? op.neo4jGraphql.unsupported : undefined;
+        for (const c of CONCURRENCY) {
+          if (!req) {
+            rows.push({
+              operation: op.name,
+              arm: server.arm,
+              concurrency: c,
+              rps: null,
+              p50_ms: null,
+              p99_ms: null,
+              queries_per_op: null,
+              note: `cannot express it: ${unsupported}`,
+            });
+            continue;
+          }
+          const expected = probes.get(server.arm)!.text;
+          if (WARMUP > 0) await cannon(server.url, req, expected, c, WARMUP);
+          const runs = [];
+          for (let i = 0; i < REPEATS; i++) runs.push(await cannon(server.url, req, expected, c, DURATION));
+          const failed = runs.reduce((a, r) => a + r.failed, 0);
+          if (failed > 0) throw new Error(`${op.name} ${server.arm} c=${c}: ${failed} failed or wrong responses`);
+          const row: Row = {
+            operation: op.name,
+            arm: server.arm,
+            concurrency: c,
+            rps: Math.round(median(runs.map((r) => r.rps)) * 10) / 10,
+            p50_ms: median(runs.map((r) => r.p50)),
+            p99_ms: median(runs.map((r) => r.p99)),
+            queries_per_op: probes.get(server.arm)!.queries,
+          };
+          rows.push(row);
+          if (server.arm === 'api') apiMemory.peakRss = Math.max(apiMemory.peakRss, (await api.stats()).rss);
+          console.log(
+            `  ${server.arm} c=${c}: ${row.rps} req/s, p50 ${row.p50_ms} ms, p99 ${row.p99_ms} ms, ${row.queries_per_op} queries/op`,
+          );
+        }
+      }
+    }
+    apiMemory.endRss = (await api.stats()).rss;
+
+    const cpus = os.cpus();
+    const machine = {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      neo4j: {
+        version: '5.26.0 Community (embedded, db/neo4j)',
+        heap: MEMORY.heap,
+        pageCache: MEMORY.pageCache,
+        transactionTotalMax: MEMORY.transactionTotalMax,
+      },
+      settings: { durationSeconds: DURATION, repeats: REPEATS, warmupSeconds: WARMUP, concurrency: CONCURRENCY },
+      date: new Date().toISOString(),
+    };
+    const mb = (b: number) => Math.round(b / 2 ** 20);
+    const summary = {
+      machine,
+      size,
+      nodes,
+      load,
+      apiMemoryMiB: { start: mb(apiMemory.startRss), peak: mb(apiMemory.peakRss), end: mb(apiMemory.endRss) },
+      rows,
+    };
+    const markdown = [
+      `### ${size} (${nodes.toLocaleString('en')} nodes)`,
+      '',
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; Neo4j ${machine.neo4j.version}, heap ${MEMORY.heap}, page cache ${MEMORY.pageCache}. ${machine.date}. ${REPEATS} × ${DURATION} s per cell after ${WARMUP} s warm-up, medians.`,
+      load.reused
+        ? 'Graph reused from an earlier load.'
+        : `Bulk load: ${load.nodes.toLocaleString('en')} nodes + ${load.relationships.toLocaleString('en')} relationships in ${load.loadSeconds.toFixed(1)} s = ${load.entitiesPerSecond.toLocaleString('en')} entities/s; indexes online ${load.indexSeconds.toFixed(1)} s later.`,
+      `API process RSS: ${summary.apiMemoryMiB.start} MiB at start, ${summary.apiMemoryMiB.peak} MiB peak, ${summary.apiMemoryMiB.end} MiB at the end.`,
+      '',
+      table(rows),
+      '',
+    ].join('\n');
+    console.log(`\n${markdown}`);
+    const results = path.join(BENCH_DIR, 'results');
+    mkdirSync(results, { recursive: true });
+    const json = JSON.stringify(summary, null, 2) + '\n';
+    writeFileSync(path.join(results, 'latest.json'), json);
+    writeFileSync(path.join(results, 'latest.md'), markdown);
+    writeFileSync(path.join(results, `${size}.json`), json);
+    writeFileSync(path.join(results, `${size}.md`), markdown);
+  } finally {
+    for (const s of servers) s.child.kill('SIGTERM');
+    await neo.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
