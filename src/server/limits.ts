@@ -115,7 +115,8 @@ function armorConfig(
     // Tokens are limited by graphql-js's parser (parseOptions.maxTokens), which answers a parse error;
     // graphql-armor's Apollo variant throws from a hook, which Apollo turns into a 500.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: limits.blockFieldSuggestions, mask: '' },
+    // graphql-armor's mask misses "Did you mean the enum value …?" and leaves a stray "?": see hideSuggestions.
+    blockFieldSuggestion: { enabled: false },
   };
   return config;
 }
@@ -126,10 +127,25 @@ export interface LimitSettings {
   parseOptions: { maxTokens: number };
 }
 
+/** Removes every "Did you mean …?" hint (fields, arguments, types, enum values), which spell out the schema. */
+const hideSuggestions: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) error.message = error.message.replace(/ ?Did you mean [^?]*\?/g, '');
+      },
+    };
+  },
+};
+
 /** What createApp hands to ApolloServer. */
 export function queryLimits(limits: QueryLimits): LimitSettings {
   const { plugins, validationRules } = new ApolloArmor(armorConfig(limits)).protect();
-  return { plugins, validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+  return {
+    plugins: limits.blockFieldSuggestions ? [...plugins, hideSuggestions] : plugins,
+    validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
 }
 
 export interface Measure {
