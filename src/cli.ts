@@ -4,6 +4,9 @@ import { connect } from './db/neo4j';
 import { externalNeo4j, localBoltPort, serverSettings } from './config';
 import { LoadError } from './load/errors';
 import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
+import { authSettings } from './auth';
+import { createKey } from './auth/keys';
+import { ROLES, Role } from './auth/principal';
 import { startStack } from './stack';
 
 const program = new Command('kg').description('Battery-partnership knowledge graph');
@@ -76,6 +79,22 @@ program
     } catch (error) {
       fail(error);
     }
+  });
+
+program
+  .command('key')
+  .description('manage API keys (stored hashed in KG_API_KEYS_FILE, default .kg/api-keys.json)')
+  .command('create')
+  .description('create an API key and print it once; only its hash is stored')
+  .requiredOption('--name <name>', 'who or what uses the key; recorded as the author of its changes')
+  .option('--role <role>', `reader or editor`, 'editor')
+  .action((options: { name: string; role: string }) => {
+    if (!ROLES.includes(options.role as Role)) fail(new Error(`--role must be one of ${ROLES.join(', ')}`));
+    const { keysFile } = authSettings();
+    const { key, record } = createKey(keysFile, options.name, options.role as Role);
+    console.log(`created ${record.role} key "${record.name}" (id ${record.id}) in ${keysFile}`);
+    console.log('Send it as the X-API-Key header. It is shown only now:');
+    console.log(key);
   });
 
 program.parseAsync().catch(fail);
