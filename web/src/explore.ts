@@ -285,6 +285,32 @@ const DETAILS_QUERY = /* GraphQL */ `
   }
 `;
 
+const HISTORY_QUERY = /* GraphQL */ `
+  query ExplorerHistory($id: ID!) {
+    history(id: $id) {
+      id
+      operation
+      changedBy
+      changedAt
+      reason
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+`;
+
+interface Revision {
+  id: string;
+  operation: string;
+  changedBy: string;
+  changedAt: string;
+  reason: string | null;
+  changes: Array<{ field: string; before: string | null; after: string | null }>;
+}
+
 type Ref = GraphNode;
 interface Quote {
   id: string;
@@ -936,8 +962,12 @@ async function showDetails(id: string): Promise<void> {
   details.setAttribute('aria-busy', 'true');
   details.replaceChildren(h('p', { className: 'status status-loading', role: 'status' }, 'Loading details…'));
   let node: Details | null;
+  let history: Revision[];
   try {
-    node = (await gql<{ node: Details | null }>(DETAILS_QUERY, { id })).node;
+    [node, history] = await Promise.all([
+      gql<{ node: Details | null }>(DETAILS_QUERY, { id }).then((r) => r.node),
+      gql<{ history: Revision[] }>(HISTORY_QUERY, { id }).then((r) => r.history),
+    ]);
   } catch (err) {
     if (mine !== detailsGeneration) return;
     details.setAttribute('aria-busy', 'false');
@@ -951,7 +981,32 @@ async function showDetails(id: string): Promise<void> {
     details.replaceChildren(h('p', { className: 'status status-empty' }, `No node with id “${id}”.`));
     return;
   }
-  details.replaceChildren(...renderDetails(node).filter((e): e is HTMLElement => e !== null));
+  details.replaceChildren(
+    ...[...renderDetails(node), historySection(history)].filter((e): e is HTMLElement => e !== null),
+  );
+}
+
+/** Curators' corrections, oldest first: what changed, from what to what, who changed it and why. */
+function historySection(history: Revision[]): HTMLElement | null {
+  if (history.length === 0) return null;
+  const value = (json: string | null) => (json === null ? '—' : JSON.stringify(JSON.parse(json)).replace(/"/g, ''));
+  return section(
+    'Curated changes',
+    h(
+      'ol',
+      { className: 'history-list' },
+      ...history.map((r) =>
+        h(
+          'li',
+          { 'data-revision': r.id },
+          h('div', {}, `${r.changedAt.slice(0, 16).replace('T', ' ')} UTC · ${r.changedBy} · ${r.operation}`),
+          h('ul', {}, ...r.changes.map((c) => h('li', {}, `${c.field}: ${value(c.before)} → ${value(c.after)}`))),
+          r.reason ? h('div', { className: 'history-reason' }, `Why: ${r.reason}`) : null,
+        ),
+      ),
+    ),
+    history.length,
+  );
 }
 
 function renderDetails(node: Details): Array<HTMLElement | null> {
