@@ -207,6 +207,14 @@ const ids = (arg: string, value: Maybe<string[]>): store.Link[] | undefined =>
 const date = (value: Maybe<DateInput>): Maybe<DateInput> =>
   value == null ? value : { ...value, value: checkDate('input.announced.value', value.value, value.precision) };
 
+/** Sites and projects share their editable fields. */
+const kindedFields = (input: SiteInput | ProjectInput) => ({
+  name: name(input.name),
+  kind: input.kind,
+  aliases: aliases(input.aliases),
+  description: description(input.description),
+});
+
 function parties(value: PartyInput[]): store.Link[] {
   checkIds(
     'input.parties',
@@ -259,12 +267,7 @@ export const upsertSite = (db: Database, principal: Principal, input: SiteInput)
     label: 'Site',
     id: checkId('input.id', input.id),
     mode: 'upsert',
-    fields: {
-      name: name(input.name),
-      kind: input.kind,
-      aliases: aliases(input.aliases),
-      description: description(input.description),
-    },
+    fields: kindedFields(input),
     links: withoutUndefined({
       locatedIn: input.locatedIn == null ? undefined : [{ id: checkId('input.locatedIn', input.locatedIn) }],
     }),
@@ -279,12 +282,7 @@ export const upsertProject = (db: Database, principal: Principal, input: Project
     label: 'Project',
     id: checkId('input.id', input.id),
     mode: 'upsert',
-    fields: {
-      name: name(input.name),
-      kind: input.kind,
-      aliases: aliases(input.aliases),
-      description: description(input.description),
-    },
+    fields: kindedFields(input),
     links: withoutUndefined({ owners: ids('input.owners', input.owners) }),
     required: ['name', 'kind'],
     evidence: input.evidence,
