@@ -15,8 +15,14 @@ const CLASSPATH = ['target/classes', 'target/lib/*'].join(path.delimiter);
 export interface LocalNeo4j {
   settings: Neo4jSettings;
   startedMs: number;
-  pid: number;
+  /** The running engine's process id (changes on restart). */
+  readonly pid: number;
+  /** Clean shutdown: the store is checkpointed. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or power cut would: the next start recovers the store from its transaction log. */
+  kill(): Promise<void>;
+  /** Starts the engine again on the same store and port (after stop or kill); resolves with its start time. */
+  restart(): Promise<number>;
 }
 
 export interface LocalNeo4jOptions {
@@ -50,7 +56,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+interface Running {
+  child: ChildProcess;
+  startedMs: number;
+  exited: Promise<void>;
+}
+
+async function launch(options: LocalNeo4jOptions): Promise<Running> {
   const log = options.log ?? (() => undefined);
   ensureLauncherBuilt(log);
   mkdirSync(options.storeDir, { recursive: true });
@@ -69,6 +81,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     cwd: LAUNCHER_DIR,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const tail: string[] = [];
   const remember = (line: string) => {
     tail.push(line);
@@ -89,19 +102,32 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     );
     child.once('error', reject);
   });
+  return { child, startedMs, exited };
+}
 
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  let running = await launch(options);
+  const halt = async (signal: 'SIGTERM' | 'SIGKILL') => {
+    const { child, exited } = running;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
+    await exited;
+    clearTimeout(timer);
+  };
   return {
     settings: { uri: `bolt://127.0.0.1:${options.port}`, user: 'neo4j', password: '', database: undefined },
-    startedMs,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode !== null) return;
-      // SIGTERM runs the launcher's shutdown hook, which checkpoints and closes the store cleanly.
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-      await exited;
-      clearTimeout(timer);
+    startedMs: running.startedMs,
+    get pid() {
+      return running.child.pid!;
+    },
+    // SIGTERM runs the launcher's shutdown hook, which checkpoints and closes the store cleanly.
+    stop: () => halt('SIGTERM'),
+    kill: () => halt('SIGKILL'),
+    async restart() {
+      await halt('SIGTERM');
+      running = await launch(options);
+      return running.startedMs;
     },
   };
 }
