@@ -1,9 +1,12 @@
 /** `kg`: the project's command-line tool. */
 import { Command } from 'commander';
-import { connect } from './db/neo4j';
+import { readFileSync } from 'node:fs';
+import { connect, Database } from './db/neo4j';
 import { externalNeo4j, localBoltPort, serverSettings } from './config';
 import { LoadError } from './load/errors';
 import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
+import { ingestArticle } from './ingest';
+import { evaluateSeed, formatEvaluation } from './ingest/evaluate';
 import { authSettings } from './auth';
 import { createKey } from './auth/keys';
 import { ROLES, Role } from './auth/principal';
@@ -35,20 +38,73 @@ program
   .command('load')
   .description('load data files into Neo4j (NEO4J_URI, or the local one of `make start` on NEO4J_BOLT_PORT)')
   .argument('[path]', 'data folder or fact file', DEFAULT_DATA_DIR)
-  .action(async (target: string) => {
-    const settings = externalNeo4j() ?? {
-      uri: `bolt://127.0.0.1:${localBoltPort()}`,
-      user: 'neo4j',
-      password: '',
-      database: undefined,
-    };
-    const db = connect(settings);
+  .action((target: string) => withDatabase((db) => loadData(db, target, { log: (line) => console.log(line) })));
+
+/** Runs `work` against NEO4J_URI, or the local Neo4j of `make start` on NEO4J_BOLT_PORT. */
+async function withDatabase(work: (db: Database) => Promise<unknown>): Promise<void> {
+  const db = connect(
+    externalNeo4j() ?? { uri: `bolt://127.0.0.1:${localBoltPort()}`, user: 'neo4j', password: '', database: undefined },
+  );
+  try {
+    await work(db);
+  } catch (error) {
+    fail(error);
+  } finally {
+    await db.close();
+  }
+}
+
+program
+  .command('ingest')
+  .description('store an article as a source and propose its entities and facts as a reviewable fact file')
+  .argument('<file>', 'the article as a text file')
+  .option('--url <url>', 'address of the article')
+  .option('--published <date>', 'publication date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .option('--title <title>', 'title (default: the first line)')
+  .option('--publisher <name>', 'publisher')
+  .option('--language <code>', 'ISO 639-1 language code', 'en')
+  .option('--auto', 'load the proposals at or above --min-confidence at once')
+  .option('--min-confidence <x>', 'confidence threshold for --auto (0-1)', '0.7')
+  .option('--out <dir>', 'data folder to write sources/, review/ and facts/ into', DEFAULT_DATA_DIR)
+  .action(
+    (
+      file: string,
+      o: {
+        url?: string;
+        published?: string;
+        title?: string;
+        publisher?: string;
+        language: string;
+        auto?: boolean;
+        minConfidence: string;
+        out: string;
+      },
+    ) =>
+      withDatabase(async (db) => {
+        const result = await ingestArticle(
+          db,
+          { text: readFileSync(file, 'utf8'), ...o },
+          { auto: Boolean(o.auto), minConfidence: Number(o.minConfidence), outDir: o.out, log: (l) => console.log(l) },
+        );
+        for (const p of result.proposals)
+          console.log(
+            `${p.confidence.toFixed(2)}  ${p.loaded ? 'loaded' : 'review'}  ${p.section}  ${p.id}${p.known ? ' (known)' : ''}`,
+          );
+        if (result.reviewFile) console.log(`review: ${result.reviewFile} (then: npx kg load ${result.reviewFile})`);
+        if (result.factFile) console.log(`loaded: ${result.factFile}`);
+      }),
+  );
+
+program
+  .command('evaluate')
+  .description('precision and recall of `kg ingest` on an article against its hand-curated facts (default: the seed)')
+  .argument('[source]', 'source record (data/sources/*.yaml)')
+  .argument('[facts]', 'curated fact file')
+  .action((source?: string, facts?: string) => {
     try {
-      await loadData(db, target, { log: (line) => console.log(line) });
+      console.log(formatEvaluation(evaluateSeed(source, facts)));
     } catch (error) {
       fail(error);
-    } finally {
-      await db.close();
     }
   });
 

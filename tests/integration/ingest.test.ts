@@ -1,0 +1,157 @@
+/**
+ * `kg ingest` on the real Neo4j: the seed article merges into the records data/ holds, and two
+ * fictional articles (tests/fixtures/ingest/, marked fictional in the files) create a deal, then move it
+ * on (letter of intent → binding supply contract), end talks and revise a plant's capacity.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { Database } from '../../src/db/neo4j';
+import { BadUserInputError } from '../../src/errors';
+import { ingestArticle, IngestResult } from '../../src/ingest';
+import { DEFAULT_DATA_DIR, loadData } from '../../src/load';
+import { claimGroups, listsByIds, unrealizedDeals } from '../../src/store/lifecycle';
+import { clearGraph, testDatabase } from '../support/neo4j';
+
+let db: Database;
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'kg-ingest-'));
+const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', 'ingest', name), 'utf8');
+const seedText = readFileSync(path.join(DEFAULT_DATA_DIR, 'sources', 'renault-battery-partnerships.txt'), 'utf8');
+
+beforeAll(async () => {
+  db = testDatabase();
+  await clearGraph(db);
+  await loadData(db);
+});
+afterAll(() => db.close());
+
+const count = async (cypher: string, params: Record<string, unknown> = {}) =>
+  Number((await db.read<{ n: number }>('test', cypher, params))[0]!.n);
+const sourcesOf = (id: string) =>
+  count(
+    'MATCH (:Entity {id: $id})-[:SUPPORTED_BY]->(:Evidence)-[:QUOTED_FROM]->(s:Source) RETURN count(DISTINCT s) AS n',
+    { id },
+  );
+
+describe('the seed article, ingested again', () => {
+  let result: IngestResult;
+  let renaultSources: number;
+  beforeAll(async () => {
+    renaultSources = await sourcesOf('renault-group');
+    result = await ingestArticle(
+      db,
+      { text: seedText, title: 'Renault: 2 new partnerships (second copy)', publisher: 'Test copy' },
+      { auto: false, minConfidence: 0.7, outDir },
+    );
+  });
+
+  it('stores the source and writes a reviewable fact file without loading it', async () => {
+    expect(await count('MATCH (s:Source {id: $id}) RETURN count(s) AS n', { id: result.sourceId })).toBe(1);
+    expect(result.factFile).toBeNull();
+    expect(result.loaded).toEqual([]);
+    const review = YAML.parse(readFileSync(result.reviewFile!, 'utf8'));
+    expect(review.source).toBe(result.sourceId);
+    expect(review.companies.every((c: { confidence: number }) => c.confidence > 0 && c.confidence <= 1)).toBe(true);
+    expect(await sourcesOf('renault-group')).toBe(renaultSources);
+  });
+
+  it('proposes records the graph knows under their ids, and nothing from the reader comment', () => {
+    const known = result.proposals.filter((p) => p.known).map((p) => p.id);
+    expect(known).toEqual(
+      expect.arrayContaining(['renault-group', 'envision-aesc', 'verkor', 'renault-verkor-batteries', 'douai']),
+    );
+    const commentStart = seedText.indexOf('Related articles');
+    const quotes = result.proposals.flatMap((p) => p.quotes);
+    expect(quotes.length).toBeGreaterThan(20);
+    for (const q of quotes) expect(seedText.indexOf(q) + q.length).toBeLessThanOrEqual(commentStart);
+    expect(result.proposals.some((p) => /nuclear|Musicman|Nogo/i.test(p.name))).toBe(false);
+  });
+
+  it('once reviewed and loaded, adds a second piece of evidence instead of a duplicate', async () => {
+    const companies = await count('MATCH (c:Company) RETURN count(c) AS n');
+    await loadData(db, result.reviewFile!);
+    expect(await count('MATCH (c:Company) RETURN count(c) AS n')).toBe(companies);
+    expect(await sourcesOf('renault-group')).toBe(renaultSources + 1);
+    expect(await sourcesOf('verkor')).toBeGreaterThanOrEqual(2);
+    expect(await count("MATCH (p:Partnership {id: 'renault-verkor-batteries'}) RETURN count(p) AS n")).toBe(1);
+  });
+});
+
+describe('two fictional articles about one deal', () => {
+  let first: IngestResult;
+  let second: IngestResult;
+  beforeAll(async () => {
+    first = await ingestArticle(
+      db,
+      {
+        text: fixture('fictional-2022-03-01-letter-of-intent.txt'),
+        published: '2022-03-01',
+        publisher: 'Fiction Daily',
+      },
+      { auto: true, minConfidence: 0.5, outDir },
+    );
+    second = await ingestArticle(
+      db,
+      {
+        text: fixture('fictional-2023-05-10-supply-contract.txt'),
+        published: '2023-05-10',
+        publisher: 'Fiction Daily',
+      },
+      { auto: true, minConfidence: 0.5, outDir },
+    );
+  });
+
+  it('loads the confident proposals and leaves reader comments out', async () => {
+    expect(first.factFile).not.toBeNull();
+    expect(first.proposals.every((p) => p.loaded === p.confidence >= 0.5)).toBe(true);
+    expect(await count("MATCH (n:Entity) WHERE n.name =~ '(?i).*(fakecorp|mockville).*' RETURN count(n) AS n")).toBe(0);
+    expect(await count("MATCH (c:Company {id: 'zellfabrik'}) RETURN count(c) AS n")).toBe(1);
+  });
+
+  it('merges the same company named by its alias into one node with evidence from both articles', async () => {
+    expect(await count("MATCH (c:Company) WHERE c.name STARTS WITH 'Nordhaven' RETURN count(c) AS n")).toBe(1);
+    expect(second.proposals.find((p) => p.id === 'nordhaven-motors-group')?.known).toBe(true);
+    expect(await sourcesOf('nordhaven-motors-group')).toBe(2);
+    expect(await sourcesOf('testville-gigafactory')).toBe(2);
+  });
+
+  it('links the stages: the letter of intent became a binding supply contract', async () => {
+    const id = 'nordhaven-motors-group-zellfabrik-letter-of-intent';
+    const stages = (await listsByIds(db, 'stagesOfDeal', [id])).get(id)!;
+    expect(stages.map((s) => s.__typename === 'Stage' && [s.date.value, s.kind, s.status])).toEqual([
+      ['2022-03-01', 'LETTER_OF_INTENT', 'SIGNED'],
+      ['2023-05-10', 'SUPPLY', 'SIGNED'],
+    ]);
+    const [deal] = await db.read<{ kind: string; binding: string }>(
+      'test',
+      'MATCH (p:Partnership {id: $id}) RETURN p.kind AS kind, p.binding AS binding',
+      { id },
+    );
+    expect(deal).toEqual({ kind: 'supply', binding: 'binding' });
+  });
+
+  it('lists the talks that ended among the deals that never happened', async () => {
+    const ids = (await unrealizedDeals(db)).map((d) => d.id);
+    expect(ids).toContain('nordhaven-motors-group-kobalt-cells-discussion');
+    expect(ids).not.toContain('nordhaven-motors-group-zellfabrik-letter-of-intent');
+  });
+
+  it('keeps both capacities side by side and prefers the later one', async () => {
+    const [group] = await claimGroups(db, 'testville-gigafactory', 'CAPACITY_TARGET');
+    expect(group!.values.map((c) => [c.value, c.stated.value, c.preferred])).toEqual([
+      [16, '2023-05-10', true],
+      [20, '2022-03-01', false],
+    ]);
+  });
+
+  it('rejects malformed input with the argument named', async () => {
+    const error = await ingestArticle(
+      db,
+      { text: fixture('fictional-2022-03-01-letter-of-intent.txt'), published: '1 March 2022' },
+      { auto: false, minConfidence: 0.5, outDir },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadUserInputError);
+    expect((error as BadUserInputError).extensions.argument).toBe('published');
+  });
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { evaluateSeed } from '../../src/ingest/evaluate';
+import { extract, slug } from '../../src/ingest/extract';
+import { factsEndMarker, sentences } from '../../src/ingest/text';
+import { DEFAULT_DATA_DIR } from '../../src/load';
+
+const seed = readFileSync(path.join(DEFAULT_DATA_DIR, 'sources', 'renault-battery-partnerships.txt'), 'utf8');
+const none = { entities: [], deals: [] };
+
+describe('the story part of a page', () => {
+  it('ends at the first line of page furniture', () => {
+    expect(factsEndMarker(seed)).toBe('Related articles');
+    expect(factsEndMarker('Story.\n\nShare this article\nTwitter')).toBe('Share this article');
+    expect(factsEndMarker('Story.\n\n3 thoughts on “A story”\nA comment')).toBe('3 thoughts on “A story”');
+    expect(factsEndMarker('Only a story.')).toBeNull();
+  });
+
+  it('splits it into sentences whose offsets slice back to their text', () => {
+    const all = sentences(seed);
+    expect(all.length).toBe(15);
+    for (const s of all) expect(seed.slice(s.start, s.end)).toBe(s.text);
+    expect(all.every((s) => s.end <= seed.indexOf('Related articles'))).toBe(true);
+  });
+});
+
+describe('extraction', () => {
+  it('reads agreements with their kind, status, binding and modality', () => {
+    const deals = Object.fromEntries(
+      extract(seed, none).deals.map((d) => [d.parties.map((p) => p.company).join('+'), d]),
+    );
+    expect(deals['renault-group+verkor']).toMatchObject({
+      kind: 'letter-of-intent',
+      status: 'signed',
+      binding: 'non-binding',
+    });
+    expect(deals['renault-group+acc']).toMatchObject({
+      kind: 'discussion',
+      status: 'in-discussion',
+      modality: 'possible',
+    });
+    expect(deals['renault-group+lg-chem']).toMatchObject({ kind: 'supply', status: 'active' });
+    expect(deals['renault-group+lg-chem']!.parties).toEqual([
+      { company: 'renault-group', role: 'buyer' },
+      { company: 'lg-chem', role: 'supplier' },
+    ]);
+  });
+
+  it('reads years and measures as milestones', () => {
+    const measures = extract(seed, none).milestones.map((m) => [m.year, m.bound, m.measure]);
+    expect(measures).toEqual(
+      expect.arrayContaining([
+        [2030, 'by', { value: 4500, unit: 'direct jobs', approximate: true }],
+        [2030, 'by', { value: 1000000, unit: 'electric cars', approximate: false }],
+      ]),
+    );
+  });
+
+  it('takes known names and aliases from the graph instead of proposing new records', () => {
+    const known = {
+      entities: [
+        {
+          id: 'renault-group',
+          label: 'Company' as const,
+          name: 'Renault Group',
+          aliases: ['Renault'],
+          kinds: ['automaker'],
+        },
+      ],
+      deals: [],
+    };
+    const renault = extract(seed, known).entities.filter((e) => /renault/i.test(e.name) && e.label === 'Company');
+    expect(renault.map((e) => [e.id, e.known])).toEqual([['renault-group', true]]);
+  });
+
+  it('never proposes anything from a reader comment', () => {
+    const text =
+      'Acme Motors signs a letter of intent with Cellco.\n\nLeave a Reply\nAcme Motors should sign with Fakecorp in Mockville.';
+    const found = extract(text, none);
+    expect(found.entities.map((e) => e.name).sort()).toEqual(['Acme Motors', 'Cellco']);
+    expect(found.deals).toHaveLength(1);
+  });
+
+  it('makes ids that are stable slugs', () => {
+    expect(slug('Envision AESC')).toBe('envision-aesc');
+    expect(slug('Société Générale')).toBe('societe-generale');
+  });
+});
+
+describe('precision and recall on the seed article (cold start, README figures)', () => {
+  it('finds the curated entities and partnerships', () => {
+    const e = evaluateSeed();
+    expect([e.entities.matched, e.entities.proposed, e.entities.expected]).toEqual([19, 19, 19]);
+    expect([e.partnerships.matched, e.partnerships.proposed, e.partnerships.expected]).toEqual([6, 6, 6]);
+    expect(e.partnershipKinds.matched).toBe(6);
+  });
+});
