@@ -1,10 +1,12 @@
 /** `kg`: the project's command-line tool. */
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { connect, Database } from './db/neo4j';
 import { externalNeo4j, localBoltPort, serverSettings } from './config';
 import { LoadError } from './load/errors';
 import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
+import { ExportFormat, FORMATS, readGraph, toCsv, toCypher, toGraphml, toJson } from './export';
 import { ingestArticle } from './ingest';
 import { evaluateSeed, formatEvaluation } from './ingest/evaluate';
 import { authSettings } from './auth';
@@ -93,6 +95,30 @@ program
         if (result.reviewFile) console.log(`review: ${result.reviewFile} (then: npx kg load ${result.reviewFile})`);
         if (result.factFile) console.log(`loaded: ${result.factFile}`);
       }),
+  );
+
+program
+  .command('export')
+  .description('export the graph with its evidence: json, csv (nodes.csv + edges.csv), graphml or a cypher script')
+  .requiredOption('--format <format>', FORMATS.join(', '))
+  .option('--out <path>', 'file to write (a folder for csv); default: standard output')
+  .action((o: { format: ExportFormat; out?: string }) =>
+    withDatabase(async (db) => {
+      if (!FORMATS.includes(o.format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
+      const graph = await readGraph(db);
+      if (o.format === 'csv') {
+        if (!o.out) throw new Error('--format csv writes nodes.csv and edges.csv: give a folder with --out');
+        const { nodes, edges } = toCsv(graph);
+        mkdirSync(o.out, { recursive: true });
+        writeFileSync(path.join(o.out, 'nodes.csv'), nodes);
+        writeFileSync(path.join(o.out, 'edges.csv'), edges);
+      } else {
+        const text = { json: toJson, graphml: toGraphml, cypher: toCypher }[o.format](graph);
+        if (o.out) writeFileSync(o.out, text);
+        else process.stdout.write(text);
+      }
+      console.error(`kg: exported ${graph.nodes.length} nodes and ${graph.edges.length} relationships as ${o.format}`);
+    }),
   );
 
 program
