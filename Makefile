@@ -1,6 +1,6 @@
 # The two commands: `make start` (the whole product) and `make test` (the whole suite).
 # Both install what is missing first: npm packages and the Neo4j launcher (Maven Central).
-.PHONY: start test install web check bench-smoke clean
+.PHONY: start test install web check bench bench-smoke clean
 
 NEO4J_LIB := db/neo4j/target/lib
 
@@ -29,6 +29,16 @@ check: install
 	npm run typecheck
 	npm run lint
 	npm run format:check
+
+# The benchmark: SIZE=10k, 100k or 1m; builds (or reuses) that graph in its own Neo4j under bench/.data,
+# prints the table and writes bench/results/. The generator holds the 1M graph's rows in memory.
+SIZE ?= 10k
+bench: install
+	node --max-old-space-size=6144 --import tsx bench/run.ts $(SIZE)
+
+# CI: the smallest size, one short repeat per cell, every response checked; timings are not asserted.
+bench-smoke: install
+	node --import tsx bench/run.ts 10k --smoke
 
 clean:
 	rm -rf dist web/dist db/neo4j/target

@@ -37,7 +37,7 @@ export interface RelRow {
 export type Batch =
   { kind: 'nodes'; label: Label; rows: NodeRow[] } | { kind: 'relationships'; type: RelType; rows: RelRow[] };
 
-export const SIZES = { smoke: 2_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
+export const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
 export type SizeName = keyof typeof SIZES;
 export const DEFAULT_SEED = 20210628;
 

@@ -6,7 +6,8 @@
  * table and writes bench/results/latest.json, latest.md and <size>.json/.md.
  *
  * Environment: BENCH_DURATION (seconds per repeat, 5), BENCH_REPEATS (3), BENCH_WARMUP (seconds, 2),
- * BENCH_CONCURRENCY ("1,32").
+ * BENCH_CONCURRENCY ("1,32"). With --load-only it builds (or checks) the graph and stops; with --smoke
+ * it runs briefly and writes its figures to bench/.data/smoke.json only.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -20,10 +21,12 @@ import { ensureGraph, LoadReport } from './load';
 import { BENCH_DIR, MEMORY, startBenchNeo4j } from './neo4j';
 import { Arm, ARMS, Operation, WORKLOAD } from './workload';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const DURATION = env('BENCH_DURATION', 5);
-const REPEATS = env('BENCH_REPEATS', 3);
-const WARMUP = env('BENCH_WARMUP', 2);
+/** CI's smoke run: every arm and check, one short repeat per cell; its figures are not results. */
+const SMOKE = process.argv.includes('--smoke');
+const env = (name: string, fallback: number, smoke: number) => Number(process.env[name] ?? (SMOKE ? smoke : fallback));
+const DURATION = env('BENCH_DURATION', 5, 1);
+const REPEATS = env('BENCH_REPEATS', 3, 1);
+const WARMUP = env('BENCH_WARMUP', 2, 1);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,32').split(',').map(Number);
 
 export interface Row {
@@ -157,8 +160,13 @@ async function main() {
   const servers: ArmServer[] = [];
   try {
     const load: LoadReport = await ensureGraph(neo.uri, nodes, DEFAULT_SEED);
+    if (process.argv.includes('--load-only')) {
+      console.log(JSON.stringify(load));
+      return;
+    }
     for (const arm of ARMS) servers.push(await startArm(arm, neo.uri));
     const api = servers.find((s) => s.arm === 'api')!;
+    const loadAverageBefore = os.loadavg()[0]!;
     const apiMemory = { startRss: (await api.stats()).rss, endRss: 0, peakRss: 0 };
 
     const rows: Row[] = [];
@@ -234,6 +242,8 @@ async function main() {
         pageCache: MEMORY.pageCache,
         transactionTotalMax: MEMORY.transactionTotalMax,
       },
+      // Other work on the machine moves every figure; the 1-minute load average says how much there was.
+      loadAverage: { before: loadAverageBefore, after: os.loadavg()[0]! },
       settings: { durationSeconds: DURATION, repeats: REPEATS, warmupSeconds: WARMUP, concurrency: CONCURRENCY },
       date: new Date().toISOString(),
     };
@@ -249,7 +259,7 @@ async function main() {
     const markdown = [
       `### ${size} (${nodes.toLocaleString('en')} nodes)`,
       '',
-      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; Neo4j ${machine.neo4j.version}, heap ${MEMORY.heap}, page cache ${MEMORY.pageCache}. ${machine.date}. ${REPEATS} × ${DURATION} s per cell after ${WARMUP} s warm-up, medians.`,
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; Neo4j ${machine.neo4j.version}, heap ${MEMORY.heap}, page cache ${MEMORY.pageCache}. ${machine.date}. ${REPEATS} × ${DURATION} s per cell after ${WARMUP} s warm-up, medians. Load average ${machine.loadAverage.before.toFixed(1)} before, ${machine.loadAverage.after.toFixed(1)} after.`,
       load.reused
         ? 'Graph reused from an earlier load.'
         : `Bulk load: ${load.nodes.toLocaleString('en')} nodes + ${load.relationships.toLocaleString('en')} relationships in ${load.loadSeconds.toFixed(1)} s = ${load.entitiesPerSecond.toLocaleString('en')} entities/s; indexes online ${load.indexSeconds.toFixed(1)} s later.`,
@@ -259,9 +269,13 @@ async function main() {
       '',
     ].join('\n');
     console.log(`\n${markdown}`);
+    const json = JSON.stringify(summary, null, 2) + '\n';
+    if (SMOKE) {
+      writeFileSync(path.join(BENCH_DIR, '.data', 'smoke.json'), json);
+      return;
+    }
     const results = path.join(BENCH_DIR, 'results');
     mkdirSync(results, { recursive: true });
-    const json = JSON.stringify(summary, null, 2) + '\n';
     writeFileSync(path.join(results, 'latest.json'), json);
     writeFileSync(path.join(results, 'latest.md'), markdown);
     writeFileSync(path.join(results, `${size}.json`), json);

@@ -37,16 +37,32 @@ async function pageQuery<T extends NodeModel>(
   };
 }
 
-const PARTNERSHIP_FILTER = `
-       ($kind IS NULL OR n.kind = $kind)
-       AND ($status IS NULL OR n.status = $status)
-       AND ($binding IS NULL OR n.binding = $binding)
-       AND ($companyId IS NULL OR EXISTS { (n)-[:HAS_PARTY]->(:Entity {id: $companyId}) })
-       AND ($projectId IS NULL OR EXISTS { (n)-[:SERVES]->(:Entity {id: $projectId}) })
-       AND ($siteId IS NULL OR EXISTS { (n)-[:AT_SITE]->(:Site)-[:LOCATED_IN*0..6]->(:Entity {id: $siteId}) })
-       AND (($fromYear IS NULL AND $toYear IS NULL) OR any(y IN
-             [n.announcedYear, n.startYear] + COLLECT { MATCH (n)<-[:MILESTONE_OF]-(ms:Milestone) RETURN ms.year }
-             WHERE y IS NOT NULL AND ($fromYear IS NULL OR y >= $fromYear) AND ($toYear IS NULL OR y <= $toYear)))`;
+/**
+ * The WHERE clause for the filters actually given, from fixed fragments (values stay parameters).
+ * A `$x IS NULL OR …` clause for every possible filter would hide the indexes from the planner: the
+ * kind filter became a scan of all partnerships, with their milestones collected for each.
+ */
+function partnershipFilter(p: ReturnType<typeof partnershipParams>): string {
+  const within = (year: string) =>
+    [p.fromYear !== null && `${year} >= $fromYear`, p.toYear !== null && `${year} <= $toYear`]
+      .filter(Boolean)
+      .join(' AND ');
+  const years =
+    p.fromYear !== null || p.toYear !== null
+      ? `(${within('n.announcedYear')} OR ${within('n.startYear')}
+          OR EXISTS { MATCH (n)<-[:MILESTONE_OF]-(ms:Milestone) WHERE ${within('ms.year')} })`
+      : null;
+  const conditions = [
+    p.kind !== null && 'n.kind = $kind',
+    p.status !== null && 'n.status = $status',
+    p.binding !== null && 'n.binding = $binding',
+    p.companyId !== null && 'EXISTS { (n)-[:HAS_PARTY]->(:Entity {id: $companyId}) }',
+    p.projectId !== null && 'EXISTS { (n)-[:SERVES]->(:Entity {id: $projectId}) }',
+    p.siteId !== null && 'EXISTS { (n)-[:AT_SITE]->(:Site)-[:LOCATED_IN*0..6]->(:Entity {id: $siteId}) }',
+    years,
+  ].filter((c): c is string => typeof c === 'string');
+  return conditions.length ? conditions.join(' AND ') : 'true';
+}
 const PARTNERSHIP_ORDER = 'n.announcedValue IS NULL, n.announcedValue DESC, n.id';
 
 function partnershipParams(filter: PartnershipFilter | null | undefined) {
@@ -64,11 +80,12 @@ function partnershipParams(filter: PartnershipFilter | null | undefined) {
 }
 
 export function partnerships(db: Database, filter: PartnershipFilter | null | undefined, page: Page) {
+  const params = partnershipParams(filter);
   return pageQuery<PartnershipModel>(
     db,
     'partnerships',
-    `MATCH (n:Partnership) WHERE ${PARTNERSHIP_FILTER} WITH n ORDER BY ${PARTNERSHIP_ORDER}`,
-    partnershipParams(filter),
+    `MATCH (n:Partnership) WHERE ${partnershipFilter(params)} WITH n ORDER BY ${PARTNERSHIP_ORDER}`,
+    params,
     page,
   );
 }
@@ -80,16 +97,27 @@ export async function partnershipsOfCompanies(
   filter: PartnershipFilter | null | undefined,
   page: Page,
 ): Promise<Map<string, ConnectionModel<PartnershipModel>>> {
+  const params = partnershipParams(filter);
+  const where = partnershipFilter(params);
+  // The loader MERGEs HAS_PARTY, so a partnership reaches a company once: no DISTINCT is needed, and
+  // without a filter the total is the company's degree (read from the node, not counted) and the page
+  // a top-k sort, instead of sorting and collecting every partnership of a hub.
   const rows = await db.read<{ cid: string; total: number; page: unknown[] }>(
     'partnershipsOfCompanies',
     `/* partnershipsOfCompanies */
      UNWIND $companyIds AS cid
-     MATCH (:Entity {id: cid})<-[:HAS_PARTY]-(n:Partnership)
-     WHERE ${PARTNERSHIP_FILTER}
-     WITH DISTINCT cid, n ORDER BY ${PARTNERSHIP_ORDER}
-     WITH cid, collect(n) AS found
-     RETURN cid, size(found) AS total, [x IN found[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS page`,
-    { ...partnershipParams(filter), companyIds, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
+     MATCH (c:Entity {id: cid})
+     CALL (c) {
+       MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
+       RETURN count(n) AS total
+     }
+     CALL (c) {
+       MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
+       WITH n ORDER BY ${PARTNERSHIP_ORDER} SKIP $offset LIMIT $limit
+       RETURN collect(n {.*, labels: labels(n)}) AS page
+     }
+     RETURN cid, total, page`,
+    { ...params, companyIds, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
   );
   const empty = { nodes: [], offset: page.offset, totalCount: 0 };
   const byId = new Map(
