@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { PartnershipFilter } from './__generated__/resolvers-types';
 import { ANONYMOUS, Principal } from './auth';
 import type { Database } from './db/neo4j';
+import { DEFAULT_DATA_DIR } from './load';
 import type { ConnectionModel, NodeLabel, NodeModel, PartnershipModel, RelatedModel } from './model';
 import { partnershipsOfCompanies } from './store/lists';
 import { nodesByIds, partnersByIds, RelationName, relatedByIds } from './store/nodes';
@@ -23,6 +24,8 @@ export interface Context {
   loaders: Loaders;
   /** Who sent the request; mutations check its role. */
   principal: Principal;
+  /** Where articles ingested through the API are written (sources/, review/, facts/). */
+  dataDir: string;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -64,8 +67,8 @@ export function createLoaders(db: Database): Loaders {
   };
 }
 
-export function createContext(db: Database, principal: Principal = ANONYMOUS): Context {
-  return { db, loaders: createLoaders(db), principal };
+export function createContext(db: Database, principal: Principal = ANONYMOUS, dataDir = DEFAULT_DATA_DIR): Context {
+  return { db, loaders: createLoaders(db), principal, dataDir };
 }
 
 /** Nodes of one type by id, in order, skipping ids that no longer resolve. */

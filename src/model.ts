@@ -14,6 +14,7 @@ import type {
   PartnershipKind,
   PartnershipStatus,
   PartyRole,
+  ProposalSection,
   ProjectKind,
   SiteKind,
   SourceKind,
@@ -235,6 +236,21 @@ export interface RevisionModel {
   changedBy: string;
   changedAt: string;
   reason: string | null;
+}
+
+export interface IngestReportModel {
+  sourceId: string;
+  proposals: {
+    section: ProposalSection;
+    id: string;
+    name: string;
+    confidence: number;
+    known: boolean;
+    loaded: boolean;
+    quotes: string[];
+  }[];
+  reviewFile: string | null;
+  loadedFile: string | null;
 }
 
 export interface ConnectionModel<T> {

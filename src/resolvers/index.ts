@@ -4,6 +4,7 @@ import { Company, Partner } from './Company';
 import { connectionFields } from './connection';
 import { Claim, ClaimGroup, CompanyLifecycle, DealHistory, LifecycleQuery, Stage } from './Lifecycle';
 import { Milestone, TimelineEntry } from './Milestone';
+import { IngestReport } from './IngestReport';
 import { Mutation } from './Mutation';
 import { Node } from './Node';
 import { Partnership, Party } from './Partnership';
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = {
   Query: { ...Query, ...LifecycleQuery },
   Mutation,
   Revision,
+  IngestReport,
   Node,
   Company: { ...Company, ...CompanyLifecycle },
   Partner,
