@@ -27,6 +27,7 @@ export interface KnownDeal {
   binding: string;
   modality: string;
   parties: { company: string; role: string }[];
+  sites: string[];
 }
 
 export interface Known {
@@ -185,7 +186,7 @@ const KIND_CUES: { kind: string; re: RegExp; weight: number }[] = [
   { kind: 'equity-stake', re: /\b(stake|equity|shareholding)\b/i, weight: 0.8 },
   {
     kind: 'supply',
-    re: /\b(supply (contract|agreement|deal)|supplies|provides|will supply|delivers|purchase agreement)\b/i,
+    re: /\b(supply (contract|agreement|deal|volumes?)|supplies|provides|will supply|will receive|delivers|purchase agreement)\b/i,
     weight: 0.8,
   },
   { kind: 'discussion', re: /\b(talks|discussions|negotiations|talking to)\b/i, weight: 0.8 },
@@ -205,6 +206,14 @@ const DEFAULT_STATUS: Record<string, string> = {
   research: 'active',
   'strategic-cooperation': 'announced',
 };
+/** What happens to a plant, and the status it gives the deal behind it. */
+const PLANT_EVENTS: [RegExp, string][] = [
+  [
+    /\b(started|starts|began|begins) (production|operations)\b|\binaugurat(ed|es)\b|\b(opened|opens) (its|the)\b/i,
+    'active',
+  ],
+  [/\b(cancel(l)?ed|scrapped|abandoned|shelved)\b/i, 'cancelled'],
+];
 const NON_BINDING = new Set(['letter-of-intent', 'memorandum', 'discussion']);
 
 function statusOf(kind: string, text: string): string {
@@ -414,6 +423,17 @@ export function extract(text: string, known: Known): Extraction {
     } else if (subject) {
       for (const c of companies) if (c !== subject) pairs.push([subject, c]);
     }
+    // A partner named next to the agreement's wording is likelier a party than one named further away
+    // ("talking to ACC - a venture of rival Stellantis and TotalEnergies").
+    const cue = best.re.exec(s.text)!;
+    const near = (company: string) =>
+      mentions.some(
+        (m) =>
+          m.sentence === i &&
+          byMention.get(m.key)?.id === company &&
+          m.at - (cue.index + cue[0].length) <= 30 &&
+          cue.index - (m.at + m.name.length) <= 30,
+      );
     for (const [a, b] of pairs) {
       const parties = [a, b].sort();
       const knownDeal = known.deals.find(
@@ -428,7 +448,7 @@ export function extract(text: string, known: Known): Extraction {
       const key = knownDeal?.id ?? parties.join('|');
       const status = statusOf(kind, s.text);
       const binding = bindingOf(kind, s.text);
-      const confidence = Math.min(0.95, best.weight * 0.6 + 0.35);
+      const confidence = Math.min(0.95, best.weight * 0.6 + 0.35) - (near(b) ? 0 : 0.3);
       const existing = deals.get(key);
       if (existing) {
         if (!existing.quotes.includes(s.text)) existing.quotes.push(s.text);
@@ -463,6 +483,29 @@ export function extract(text: string, known: Known): Extraction {
             ? { status, kind, binding: binding === 'unknown' ? null : binding, quote: s.text }
             : null,
       });
+    }
+  });
+
+  // A plant of a known deal that opens or is cancelled moves the deal on, whatever words the article uses for it.
+  all.forEach((s, i) => {
+    const event = PLANT_EVENTS.find(([re]) => re.test(s.text));
+    if (!event) return;
+    const plants = mentioned(i, 'Site').filter((id) => siteKinds.get(id) === 'facility');
+    for (const d of known.deals.filter((k) => k.status !== event[1] && k.sites.some((x) => plants.includes(x)))) {
+      const existing = deals.get(d.id);
+      if (existing?.stage) continue;
+      const stage = { status: event[1], kind: d.kind, binding: null, quote: s.text };
+      if (existing) Object.assign(existing, { stage, quotes: [...existing.quotes, s.text] });
+      else
+        deals.set(d.id, {
+          ...d,
+          sites: plants.filter((x) => d.sites.includes(x)),
+          projects: [],
+          known: true,
+          confidence: 0.75,
+          quotes: [s.text],
+          stage,
+        });
     }
   });
 
@@ -534,11 +577,16 @@ function toEntities(
   for (const m of mentions) {
     const winner = strongest.get(norm(m.name))!;
     if (!byKey.has(m.key) && winner.label !== m.label) continue;
-    // A name the graph knows under this label is that record, whatever cue found it.
+    // A name the graph knows under this label is that record, whatever cue found it; a plant the graph
+    // names at length ("Douai battery gigafactory (Envision AESC)") is the one in the same city.
+    const city = m.kind === 'facility' ? norm(m.name.replace(/ gigafactory$/, '')).split(' ')[0]! : null;
     const stored =
       byKey.get(m.key) ??
       [...byKey.values()].find(
-        (k) => k.label === m.label && [k.name, ...k.aliases].some((n) => norm(n) === norm(m.name)),
+        (k) =>
+          k.label === m.label &&
+          ([k.name, ...k.aliases].some((n) => norm(n) === norm(m.name)) ||
+            (city !== null && k.kinds.includes('facility') && norm(k.name).split(' ').includes(city))),
       );
     if (stored) m.key = stored.id;
     let entity = out.get(m.key);

@@ -19,7 +19,7 @@ export async function readKnown(db: Database): Promise<Known> {
      MATCH (p:Partnership)-[r:HAS_PARTY]->(c:Company)
      WITH p, collect({company: c.id, role: r.role}) AS parties
      RETURN p.id AS id, p.name AS name, p.kind AS kind, p.status AS status, p.binding AS binding,
-            p.modality AS modality, parties`,
+            p.modality AS modality, parties, COLLECT { MATCH (p)-[:AT_SITE]->(s:Site) RETURN s.id } AS sites`,
   );
   return { entities, deals };
 }

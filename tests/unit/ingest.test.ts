@@ -4,6 +4,7 @@ import { evaluateSeed } from '../../src/ingest/evaluate';
 import { extract, slug } from '../../src/ingest/extract';
 import { factsEndMarker, sentences } from '../../src/ingest/text';
 import { DEFAULT_DATA_DIR } from '../../src/load';
+import { readSource } from '../../src/load/sources';
 
 const seed = readFileSync(path.join(DEFAULT_DATA_DIR, 'sources', 'renault-battery-partnerships.txt'), 'utf8');
 const none = { entities: [], deals: [] };
@@ -84,6 +85,73 @@ describe('extraction', () => {
   it('makes ids that are stable slugs', () => {
     expect(slug('Envision AESC')).toBe('envision-aesc');
     expect(slug('Société Générale')).toBe('societe-generale');
+  });
+});
+
+describe('later reports move known deals on (real excerpts from data/sources)', () => {
+  const excerpt = (id: string) => readSource(path.join(DEFAULT_DATA_DIR, 'sources', `${id}.yaml`)).text;
+  const company = (id: string, name: string) => ({
+    id,
+    label: 'Company' as const,
+    name,
+    aliases: [],
+    kinds: ['other'],
+  });
+  const known = {
+    entities: [
+      { ...company('renault-group', 'Renault Group'), aliases: ['Renault'] },
+      company('verkor', 'Verkor'),
+      company('envision-aesc', 'Envision AESC'),
+      { id: 'douai', label: 'Site' as const, name: 'Douai', aliases: [], kinds: ['city'] },
+      {
+        id: 'douai-gigafactory',
+        label: 'Site' as const,
+        name: 'Douai battery gigafactory (Envision AESC)',
+        aliases: [],
+        kinds: ['facility'],
+      },
+    ],
+    deals: [
+      {
+        id: 'renault-verkor-batteries',
+        name: 'Renault Group and Verkor',
+        kind: 'letter-of-intent',
+        status: 'signed',
+        binding: 'non-binding',
+        modality: 'asserted',
+        parties: [
+          { company: 'renault-group', role: 'partner' },
+          { company: 'verkor', role: 'partner' },
+        ],
+        sites: [],
+      },
+      {
+        id: 'renault-envision-aesc-douai-gigafactory',
+        name: 'Renault Group and Envision AESC',
+        kind: 'strategic-cooperation',
+        status: 'announced',
+        binding: 'unknown',
+        modality: 'asserted',
+        parties: [
+          { company: 'renault-group', role: 'partner' },
+          { company: 'envision-aesc', role: 'partner' },
+        ],
+        sites: ['douai-gigafactory'],
+      },
+    ],
+  };
+
+  it('a binding supply contract with Verkor becomes a new stage of the 2021 letter of intent', () => {
+    const [deal] = extract(excerpt('electrive-2023-04-13-renault-verkor'), known).deals;
+    expect(deal).toMatchObject({ id: 'renault-verkor-batteries', known: true, kind: 'letter-of-intent' });
+    expect(deal!.stage).toMatchObject({ status: 'signed', kind: 'supply', binding: 'binding' });
+  });
+
+  it('the Douai plant starting production makes the cooperation behind it active', () => {
+    const found = extract(excerpt('caixin-2025-06-05-aesc-douai'), known);
+    expect(found.entities.find((e) => e.id === 'douai-gigafactory')?.known).toBe(true);
+    const deal = found.deals.find((d) => d.id === 'renault-envision-aesc-douai-gigafactory');
+    expect(deal?.stage).toMatchObject({ status: 'active', kind: 'strategic-cooperation' });
   });
 });
 
