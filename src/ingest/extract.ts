@@ -423,8 +423,8 @@ export function extract(text: string, known: Known): Extraction {
     } else if (subject) {
       for (const c of companies) if (c !== subject) pairs.push([subject, c]);
     }
-    // A partner named next to the agreement's wording is likelier a party than one named further away
-    // ("talking to ACC - a venture of rival Stellantis and TotalEnergies").
+    // Of several partners in one sentence, one named next to the agreement's wording is likelier a party
+    // than one named further away ("talking to ACC - a venture of rival Stellantis and TotalEnergies").
     const cue = best.re.exec(s.text)!;
     const near = (company: string) =>
       mentions.some(
@@ -448,7 +448,7 @@ export function extract(text: string, known: Known): Extraction {
       const key = knownDeal?.id ?? parties.join('|');
       const status = statusOf(kind, s.text);
       const binding = bindingOf(kind, s.text);
-      const confidence = Math.min(0.95, best.weight * 0.6 + 0.35) - (near(b) ? 0 : 0.3);
+      const confidence = Math.min(0.95, best.weight * 0.6 + 0.35) - (pairs.length > 1 && !near(b) ? 0.3 : 0);
       const existing = deals.get(key);
       if (existing) {
         if (!existing.quotes.includes(s.text)) existing.quotes.push(s.text);
