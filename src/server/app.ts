@@ -16,6 +16,7 @@ import type { Database } from '../db/neo4j';
 import { resolvers } from '../resolvers';
 import { formatError } from './errors';
 import { limitsFromEnv, QueryLimits, queryLimits } from './limits';
+import { knownOperationTypes } from './rules';
 import { typeDefs } from './schema';
 
 export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
@@ -33,6 +34,8 @@ export interface App {
 export interface AppOptions {
   /** Defaults to the KG_* environment (see README, "Auth"). */
   auth?: AuthSettings;
+  /** The data folder articles ingested through the API are written to; default data/. */
+  dataDir?: string;
   /** Defaults to KG_MAX_* and NODE_ENV (see README, "Limits"). */
   limits?: QueryLimits;
   /** Defaults to KG_CORS_ORIGINS and KG_INTROSPECTION. */
@@ -100,7 +103,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     // refusing those unless they carry a JSON content type or a preflight header stops forged requests.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: limits.validationRules,
+    validationRules: [knownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
     // The CLI owns SIGINT/SIGTERM and stops the API, then Neo4j, in order; Apollo's own handler would
     // race it and leave the process hanging.
@@ -146,7 +149,9 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authenticate(req.headers)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(db, authenticate(req.headers), options.dataDir),
+    }),
   );
 
   for (const [route, file] of Object.entries(PAGES)) {
