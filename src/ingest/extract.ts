@@ -259,7 +259,8 @@ function measureOf(text: string): MilestoneProposal['measure'] {
   return { value, unit, approximate: Boolean(m[1]) };
 }
 
-export function extract(text: string, known: Known): Extraction {
+/** `publishedYear`: a year before it is a past event ("an initial agreement in 2021"), not a target. */
+export function extract(text: string, known: Known, publishedYear?: number): Extraction {
   const all = sentences(text);
   const mentions: Mention[] = [];
   const byKey = new Map<string, KnownEntity>(known.entities.map((e) => [e.id, e]));
@@ -546,7 +547,14 @@ export function extract(text: string, known: Known): Extraction {
       name: s.text.length > 80 ? `${s.text.slice(0, 79).trimEnd()}…` : s.text,
       year: Number(m[2]),
       bound,
-      modality: possible ? 'possibility' : bound === 'in' ? 'expectation' : 'target',
+      modality:
+        publishedYear && Number(m[2]) < publishedYear
+          ? 'actual'
+          : possible
+            ? 'possibility'
+            : bound === 'in'
+              ? 'expectation'
+              : 'target',
       due: s.text,
       measure: measureOf(s.text),
       partnerships,

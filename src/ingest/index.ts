@@ -104,7 +104,7 @@ export async function ingestArticle(db: Database, input: IngestInput, options: I
   log(`source: ${sourceId}${marker ? ` (facts end at "${marker}")` : ''}`);
 
   const known = await readKnown(db);
-  const extraction = extract(input.text, known);
+  const extraction = extract(input.text, known, published ? Number(published.value.slice(0, 4)) : undefined);
   const threshold = options.auto ? options.minConfidence : Infinity;
   const write = (dir: string, file: ReturnType<typeof factFile>, header: string): string | null => {
     if (Object.keys(file).length === 1) return null;

@@ -142,7 +142,10 @@ describe('later reports move known deals on (real excerpts from data/sources)', 
   };
 
   it('a binding supply contract with Verkor becomes a new stage of the 2021 letter of intent', () => {
-    const [deal] = extract(excerpt('electrive-2023-04-13-renault-verkor'), known).deals;
+    const found = extract(excerpt('electrive-2023-04-13-renault-verkor'), known, 2023);
+    // "an initial agreement in 2021", told in 2023, happened.
+    expect(found.milestones.map((m) => [m.year, m.modality])).toEqual([[2021, 'actual']]);
+    const [deal] = found.deals;
     expect(deal).toMatchObject({ id: 'renault-verkor-batteries', known: true, kind: 'letter-of-intent' });
     expect(deal!.stage).toMatchObject({ status: 'signed', kind: 'supply', binding: 'binding' });
   });
