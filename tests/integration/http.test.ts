@@ -136,6 +136,13 @@ describe('production settings', () => {
     }
   });
 
+  it('refuses an operation type the API lacks (subscription) as invalid, not as a server error', async () => {
+    const { status, body } = await graphql(stack.url, 'subscription { sources { id } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/no subscription operations/);
+  });
+
   it('answers a malformed address without Express internals', async () => {
     const response = await fetch(`${stack.url}/%E0%A4%A`);
     expect(response.status).toBeLessThan(500);
