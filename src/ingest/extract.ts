@@ -564,6 +564,12 @@ export function extract(text: string, known: Known, publishedYear?: number): Ext
       quote: s.text,
     });
   });
+  // A deal is only as sure as the least sure of its parties the graph does not know yet, so it is
+  // loaded or left for review together with them, never without them.
+  const newParty = new Map(entities.filter((e) => !e.known).map((e) => [e.id, e.confidence]));
+  for (const deal of deals.values()) {
+    deal.confidence = Math.min(deal.confidence, ...deal.parties.map((p) => newParty.get(p.company) ?? 1));
+  }
   return { entities, deals: [...deals.values()], milestones, claims };
 }
 

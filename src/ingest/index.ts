@@ -128,10 +128,12 @@ export async function ingestArticle(db: Database, input: IngestInput, options: I
       )
     : null;
   const loaded = loadedFile ? await loadData(db, loadedFile, { log }) : [];
+  // What the loaded file holds, not what passed the threshold: a record can be held back with its parties.
+  const loadedIds = new Set(loadedFile ? planFiles(loadedFile).plans.flatMap((p) => p.nodes.map((n) => n.id)) : []);
 
   const proposals = proposalsOf(extraction, sourceId, published).map((p) => ({
     ...p,
-    loaded: Boolean(loadedFile) && p.confidence >= threshold,
+    loaded: loadedIds.has(p.id),
   }));
   log(
     `proposals: ${proposals.length} (${proposals.filter((p) => p.known).length} about records the graph knows)` +

@@ -60,8 +60,8 @@ describe('reads', () => {
         .data!.partnerships.nodes.map((n) => n.id)
         .sort();
     expect(await q({ companyId: 'acc' })).toEqual(['renault-acc-discussions']);
-    expect(await q({ kind: 'LETTER_OF_INTENT' })).toEqual(['renault-verkor-batteries']);
-    expect(await q({ status: 'IN_DISCUSSION' })).toEqual(['renault-acc-discussions']);
+    expect(await q({ kind: 'SUPPLY' })).toEqual(['renault-lg-chem-battery-modules', 'renault-verkor-batteries']);
+    expect(await q({ status: 'LAPSED' })).toEqual(['renault-acc-discussions']);
     expect(await q({ siteId: 'douai' })).toEqual(['renault-envision-aesc-douai-gigafactory']);
     expect(await q({ fromYear: 2027, toYear: 2027 })).toEqual(['renault-acc-discussions']);
   });

@@ -221,4 +221,47 @@ query LgChemSupply {
   }
 }`,
   ),
+  op(
+    'VerkorDealHistory',
+    'What is the current status of the Renault–Verkor deal, and how did it get there?',
+    `
+query VerkorDealHistory {
+  dealHistory(id: "renault-verkor-batteries") {
+    status
+    current { kind binding date { value } }
+    stages {
+      status
+      kind
+      binding
+      date { value precision }
+      evidence { quote source { publisher url } }
+    }
+  }
+}`,
+  ),
+  op(
+    'UnrealizedDeals',
+    'Which announced deals never happened?',
+    `
+query UnrealizedDeals {
+  unrealizedDeals {
+    name
+    status
+    currentStage { date { value } summary evidence { quote source { publisher url } } }
+  }
+}`,
+  ),
+  op(
+    'ConflictingValues',
+    'Which values do sources disagree on, and which one is preferred?',
+    `
+query ConflictingValues {
+  claims(conflictingOnly: true) {
+    subject { name }
+    property
+    preferred { value unit stated { value } }
+    values { value unit year stated { value } evidence { source { publisher } } }
+  }
+}`,
+  ),
 ];
