@@ -100,7 +100,7 @@ describe('dashboard /', () => {
       expect(size.w).toBeGreaterThan(100);
       expect(size.h).toBeGreaterThan(100);
     }
-    expect(await page.locator('#chart-kind').getAttribute('aria-label')).toMatch(/Letter of intent 1/);
+    expect(await page.locator('#chart-kind').getAttribute('aria-label')).toMatch(/Supply 2/);
 
     // Table: one row per partnership, each with parties, status, binding and a quote.
     const ids = await page
