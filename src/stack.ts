@@ -66,7 +66,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     log(
       `load: ${results.filter((r) => r.status === 'loaded').length} file(s) loaded, ${results.filter((r) => r.status === 'unchanged').length} unchanged`,
     );
-    const { app, apollo } = await createApp(db, { auth: options.auth, limits: options.limits, api: options.api });
+    const { app, apollo } = await createApp(db, {
+      dataDir: options.dataDir,
+      auth: options.auth,
+      limits: options.limits,
+      api: options.api,
+    });
     const host = options.host ?? '127.0.0.1';
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(options.port, host, () => resolve(s));
