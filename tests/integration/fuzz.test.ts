@@ -6,7 +6,7 @@
  * back verbatim. Operations are generated from the schema, so new fields and mutations are covered.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -26,6 +26,7 @@ import {
 } from 'graphql';
 import { createKey } from '../../src/auth/keys';
 import type { Database } from '../../src/db/neo4j';
+import { DEFAULT_DATA_DIR } from '../../src/load';
 import { DOCUMENTED_CODES } from '../../src/server/errors';
 import { typeDefs } from '../../src/server/schema';
 import { startStack as startOwnStack, type Stack } from '../../src/stack';
@@ -70,24 +71,32 @@ let stack: Stack;
 let schema: GraphQLSchema;
 let db: Database;
 let editorKey: string;
-let keysDir: string;
+let tmp: string;
 let requests = 0;
 const statuses = new Map<number, number>();
 
 beforeAll(async () => {
   db = testDatabase();
   await clearGraph(db);
-  keysDir = mkdtempSync(path.join(os.tmpdir(), 'kg-fuzz-keys-'));
-  const keysFile = path.join(keysDir, 'api-keys.json');
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'kg-fuzz-'));
+  const keysFile = path.join(tmp, 'api-keys.json');
   editorKey = createKey(keysFile, 'fuzz-editor', 'editor').key;
-  stack = await startOwnStack({ port: 0, neo4j: testNeo4j(), auth: { publicReads: true, keysFile, jwt: undefined } });
+  // A copy of data/: ingestion through the API writes fact files into the stack's data folder.
+  const dataDir = path.join(tmp, 'data');
+  cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
+  stack = await startOwnStack({
+    port: 0,
+    neo4j: testNeo4j(),
+    dataDir,
+    auth: { publicReads: true, keysFile, jwt: undefined },
+  });
   schema = buildSchema(typeDefs().join('\n'));
 }, 240_000);
 
 afterAll(async () => {
   await stack?.stop();
   await db?.close();
-  if (keysDir) rmSync(keysDir, { recursive: true, force: true });
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 interface Answer {
