@@ -31,6 +31,9 @@ import { resolveQuotes } from './evidence';
 import { checkDate, checkId, checkIds, checkText, checkTexts, checkUrl, LIMITS, slugify } from './validate';
 
 type Props = Record<string, unknown>;
+
+// A client's write must not hold Neo4j longer than a read may.
+const BOUNDED = { bounded: true };
 type Maybe<T> = T | null | undefined;
 
 /** How one API field is stored and read back; `read` gives the API's spelling, for the revision. */
@@ -140,64 +143,68 @@ async function apply<L extends store.EditableLabel>(
   change: Change<L>,
 ): Promise<Extract<NodeModel, { __typename: L }>> {
   const reason = change.reason == null ? null : checkText('input.reason', change.reason, LIMITS.text);
-  return db.write(change.operation, async (tx) => {
-    const now = new Date().toISOString();
-    const locked = await store.lockEntity(tx, change.id, principal.subject, now);
-    if (locked.created && change.mode === 'update') {
-      throw new BadUserInputError('input.id', `there is no ${change.label} "${change.id}".`);
-    }
-    if (!locked.created && change.mode === 'create') {
-      throw new BadUserInputError('input.id', `"${change.id}" exists already; correct it with update instead.`);
-    }
-    if (!locked.created && !locked.labels.includes(change.label)) {
-      throw new BadUserInputError(
-        'input.id',
-        `"${change.id}" is a ${locked.labels[0] ?? 'record'}, not a ${change.label}.`,
-      );
-    }
-    if (locked.created) {
-      const missing = change.required.filter((f) => change.fields[f] == null);
-      if (missing.length > 0) {
-        throw new BadUserInputError(`input.${missing[0]}`, `is required to create ${change.label} "${change.id}".`);
+  return db.write(
+    change.operation,
+    async (tx) => {
+      const now = new Date().toISOString();
+      const locked = await store.lockEntity(tx, change.id, principal.subject, now);
+      if (locked.created && change.mode === 'update') {
+        throw new BadUserInputError('input.id', `there is no ${change.label} "${change.id}".`);
       }
-      await store.setLabel(tx, change.id, change.label);
-    }
-
-    const evidence = await resolveQuotes(tx, change.evidence ?? [], 'input.evidence');
-    const evidenceIds = evidence.map((e) => e.id);
-    const changes: FieldChangeModel[] = [];
-    let props: Props = {};
-    for (const [name, value] of Object.entries(change.fields) as [FieldName, unknown][]) {
-      if (value == null) continue;
-      const field = FIELDS[name];
-      const before = locked.created ? null : field.read(locked.props);
-      if (same(before, value)) continue;
-      changes.push({ field: name, before: json(before), after: json(value) });
-      props = { ...props, ...field.store(value, evidenceIds) };
-    }
-    if (Object.keys(props).length > 0) await store.setProps(tx, change.id, props);
-
-    for (const [name, links] of Object.entries(change.links) as [LinkField, store.Link[]][]) {
-      const spec = LINKS[name];
-      const before = sortLinks(await store.readLinks(tx, change.id, spec));
-      const unknown = await store.replaceLinks(tx, change.id, spec, links, evidenceIds);
-      if (unknown.length > 0) {
+      if (!locked.created && change.mode === 'create') {
+        throw new BadUserInputError('input.id', `"${change.id}" exists already; correct it with update instead.`);
+      }
+      if (!locked.created && !locked.labels.includes(change.label)) {
         throw new BadUserInputError(
-          `input.${name}`,
-          `no ${spec.target} has the id ${unknown.map((u) => `"${u}"`).join(', ')}.`,
+          'input.id',
+          `"${change.id}" is a ${locked.labels[0] ?? 'record'}, not a ${change.label}.`,
         );
       }
-      const after = sortLinks(links);
-      if (!same(before, after)) changes.push({ field: name, before: json(before), after: json(after) });
-    }
+      if (locked.created) {
+        const missing = change.required.filter((f) => change.fields[f] == null);
+        if (missing.length > 0) {
+          throw new BadUserInputError(`input.${missing[0]}`, `is required to create ${change.label} "${change.id}".`);
+        }
+        await store.setLabel(tx, change.id, change.label);
+      }
 
-    await store.attachEvidence(tx, change.id, evidence);
-    if (evidence.length > 0) changes.push({ field: 'evidence', before: null, after: json(evidenceIds) });
-    if (changes.length > 0) {
-      await store.recordRevision(tx, revisionRow(principal, change.operation, change.id, changes, now, reason));
-    }
-    return (await store.readNode(tx, change.id)) as Extract<NodeModel, { __typename: L }>;
-  });
+      const evidence = await resolveQuotes(tx, change.evidence ?? [], 'input.evidence');
+      const evidenceIds = evidence.map((e) => e.id);
+      const changes: FieldChangeModel[] = [];
+      let props: Props = {};
+      for (const [name, value] of Object.entries(change.fields) as [FieldName, unknown][]) {
+        if (value == null) continue;
+        const field = FIELDS[name];
+        const before = locked.created ? null : field.read(locked.props);
+        if (same(before, value)) continue;
+        changes.push({ field: name, before: json(before), after: json(value) });
+        props = { ...props, ...field.store(value, evidenceIds) };
+      }
+      if (Object.keys(props).length > 0) await store.setProps(tx, change.id, props);
+
+      for (const [name, links] of Object.entries(change.links) as [LinkField, store.Link[]][]) {
+        const spec = LINKS[name];
+        const before = sortLinks(await store.readLinks(tx, change.id, spec));
+        const unknown = await store.replaceLinks(tx, change.id, spec, links, evidenceIds);
+        if (unknown.length > 0) {
+          throw new BadUserInputError(
+            `input.${name}`,
+            `no ${spec.target} has the id ${unknown.map((u) => `"${u}"`).join(', ')}.`,
+          );
+        }
+        const after = sortLinks(links);
+        if (!same(before, after)) changes.push({ field: name, before: json(before), after: json(after) });
+      }
+
+      await store.attachEvidence(tx, change.id, evidence);
+      if (evidence.length > 0) changes.push({ field: 'evidence', before: null, after: json(evidenceIds) });
+      if (changes.length > 0) {
+        await store.recordRevision(tx, revisionRow(principal, change.operation, change.id, changes, now, reason));
+      }
+      return (await store.readNode(tx, change.id)) as Extract<NodeModel, { __typename: L }>;
+    },
+    BOUNDED,
+  );
 }
 
 // Input checks shared by the record types.
@@ -356,20 +363,24 @@ export async function attachEvidence(
   const entityId = checkId('input.entityId', input.entityId);
   const speakerId = input.speakerId == null ? null : checkId('input.speakerId', input.speakerId);
   const reason = input.reason == null ? null : checkText('input.reason', input.reason);
-  return db.write('attachEvidence', async (tx) => {
-    const now = new Date().toISOString();
-    const locked = await store.lockEntity(tx, entityId, principal.subject, now);
-    if (locked.created) throw new BadUserInputError('input.entityId', `there is no record "${entityId}".`);
-    if (speakerId !== null && !(await isPerson(tx, speakerId))) {
-      throw new BadUserInputError('input.speakerId', `there is no person "${speakerId}".`);
-    }
-    const [row] = await resolveQuotes(tx, [input.quote], 'input.quote', speakerId);
-    if (!row) throw new Error('a located quote yields one evidence row');
-    await store.attachEvidence(tx, entityId, [row]);
-    const changes = [{ field: 'evidence', before: null, after: json([row.id]) }];
-    await store.recordRevision(tx, revisionRow(principal, 'attachEvidence', entityId, changes, now, reason));
-    return (await store.readNode(tx, row.id)) as EvidenceModel;
-  });
+  return db.write(
+    'attachEvidence',
+    async (tx) => {
+      const now = new Date().toISOString();
+      const locked = await store.lockEntity(tx, entityId, principal.subject, now);
+      if (locked.created) throw new BadUserInputError('input.entityId', `there is no record "${entityId}".`);
+      if (speakerId !== null && !(await isPerson(tx, speakerId))) {
+        throw new BadUserInputError('input.speakerId', `there is no person "${speakerId}".`);
+      }
+      const [row] = await resolveQuotes(tx, [input.quote], 'input.quote', speakerId);
+      if (!row) throw new Error('a located quote yields one evidence row');
+      await store.attachEvidence(tx, entityId, [row]);
+      const changes = [{ field: 'evidence', before: null, after: json([row.id]) }];
+      await store.recordRevision(tx, revisionRow(principal, 'attachEvidence', entityId, changes, now, reason));
+      return (await store.readNode(tx, row.id)) as EvidenceModel;
+    },
+    BOUNDED,
+  );
 }
 
 async function isPerson(tx: ManagedTransaction, id: string): Promise<boolean> {
@@ -394,37 +405,44 @@ export async function addSource(db: Database, principal: Principal, input: Sourc
   if (id === '') throw new BadUserInputError('input.id', 'cannot be derived from the title; give one.');
   const reason = input.reason == null ? null : checkText('input.reason', input.reason);
 
-  return db.write('addSource', async (tx) => {
-    const stored = await store.sourceText(tx, id);
-    if (stored) {
-      // Quotes are located by offsets in the stored text, so it never changes; the same text is a no-op.
-      if (stored.text === text) return (await store.readNode(tx, id)) as SourceModel;
-      throw new BadUserInputError(
-        'input.id',
-        `source "${id}" exists with a different text; add the new text under another id.`,
+  return db.write(
+    'addSource',
+    async (tx) => {
+      const stored = await store.sourceText(tx, id);
+      if (stored) {
+        // Quotes are located by offsets in the stored text, so it never changes; the same text is a no-op.
+        if (stored.text === text) return (await store.readNode(tx, id)) as SourceModel;
+        throw new BadUserInputError(
+          'input.id',
+          `source "${id}" exists with a different text; add the new text under another id.`,
+        );
+      }
+      if (await store.readNodeIfAny(tx, id)) {
+        throw new BadUserInputError('input.id', `"${id}" already names a record that is not a source.`);
+      }
+      await writeSources(tx, [
+        {
+          id,
+          title,
+          kind: fromEnum(input.kind ?? 'NEWS_ARTICLE'),
+          publisher,
+          url,
+          published,
+          language,
+          text,
+          file: 'api',
+          factsEnd: text.length,
+        },
+      ]);
+      const changes = [{ field: 'source', before: null, after: json({ title, publisher, url, published }) }];
+      await store.recordRevision(
+        tx,
+        revisionRow(principal, 'addSource', id, changes, new Date().toISOString(), reason),
       );
-    }
-    if (await store.readNodeIfAny(tx, id)) {
-      throw new BadUserInputError('input.id', `"${id}" already names a record that is not a source.`);
-    }
-    await writeSources(tx, [
-      {
-        id,
-        title,
-        kind: fromEnum(input.kind ?? 'NEWS_ARTICLE'),
-        publisher,
-        url,
-        published,
-        language,
-        text,
-        file: 'api',
-        factsEnd: text.length,
-      },
-    ]);
-    const changes = [{ field: 'source', before: null, after: json({ title, publisher, url, published }) }];
-    await store.recordRevision(tx, revisionRow(principal, 'addSource', id, changes, new Date().toISOString(), reason));
-    return (await store.readNode(tx, id)) as SourceModel;
-  });
+      return (await store.readNode(tx, id)) as SourceModel;
+    },
+    BOUNDED,
+  );
 }
 
 const SECTIONS = {
@@ -476,18 +494,21 @@ export async function ingest(
   const proposals = result.proposals.map((p) => ({ ...p, section: SECTIONS[p.section] }));
   const summary = { proposals: proposals.length, loaded: proposals.filter((p) => p.loaded).length };
   const now = new Date().toISOString();
-  await db.write('recordIngestion', (tx) =>
-    store.recordRevision(
-      tx,
-      revisionRow(
-        principal,
-        'ingestArticle',
-        result.sourceId,
-        [{ field: 'ingestion', before: null, after: json(summary) }],
-        now,
-        null,
+  await db.write(
+    'recordIngestion',
+    (tx) =>
+      store.recordRevision(
+        tx,
+        revisionRow(
+          principal,
+          'ingestArticle',
+          result.sourceId,
+          [{ field: 'ingestion', before: null, after: json(summary) }],
+          now,
+          null,
+        ),
       ),
-    ),
+    BOUNDED,
   );
   return {
     sourceId: result.sourceId,

@@ -9,10 +9,17 @@ import { DatabaseTimeoutError, ServiceUnavailableError } from '../errors';
 
 export type Params = Record<string, unknown>;
 
+export interface WriteOptions {
+  bounded?: boolean;
+}
+
 export interface Database {
   read<R extends RecordShape = RecordShape>(operation: string, cypher: string, params?: Params): Promise<R[]>;
-  /** Runs `work` in one write transaction: it applies whole or not at all. */
-  write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one write transaction: it applies whole or not at all. `bounded` applies the read
+   * timeout too, for writes a client request makes (loads and index builds may legitimately take longer).
+   */
+  write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Counts the queries sent, so tests and benchmarks can check batching. */
   readonly queryCount: number;
   ping(): Promise<void>;
@@ -87,7 +94,7 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
         await s.close();
       }
     },
-    async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>) {
+    async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>, options: WriteOptions = {}) {
       const s = session('WRITE');
       try {
         return await s.executeWrite(
@@ -102,7 +109,7 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
             });
             return work(counted);
           },
-          { metadata: { app: 'battery-kg', operation } },
+          { metadata: { app: 'battery-kg', operation }, ...(options.bounded ? { timeout } : {}) },
         );
       } catch (error) {
         throw translateError(error);
