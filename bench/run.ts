@@ -161,9 +161,15 @@ function table(rows: Row[]): string {
   const find = (op: string, arm: Arm, c: number) =>
     rows.find((r) => r.operation === op && r.arm === arm && r.concurrency === c);
   const fmt = (r: Row | undefined) =>
-    !r || r.rps === null ? (r?.note ? 'n/a | n/a' : '– | –') : `${r.rps.toFixed(0)} | ${r.p50_ms} / ${r.p99_ms}`;
+    !r || r.rps === null
+      ? r?.note
+        ? 'n/a | n/a'
+        : '– | –'
+      : r.p50_ms === null
+        ? `0 | > ${DURATION * 1000}`
+        : `${r.rps.toFixed(0)} | ${r.p50_ms} / ${r.p99_ms}`;
   const ratio = (a: number | null | undefined, b: number | null | undefined) =>
-    a && b ? `${(a / b).toFixed(2)}x` : '–';
+    a && b ? `${(a / b).toFixed(2)}x` : a && b === 0 ? '∞' : '–';
   const lines = [
     '| operation | c | raw req/s | raw p50/p99 ms | API req/s | API p50/p99 ms | @neo4j/graphql req/s | @neo4j/graphql p50/p99 ms | API p50 ÷ raw p50 | API req/s ÷ @neo4j/graphql | queries/op API | queries/op @neo4j/graphql |',
     '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
@@ -246,13 +252,15 @@ async function main() {
             throw new Error(`${op.name} ${server.arm} c=${c}: ${wrong} responses differ from the checked one`);
           const failed = runs.reduce((a, r) => a + r.failed, 0);
           const firstError = runs.find((r) => r.firstError)?.firstError;
+          const completed = runs.some((r) => r.rps > 0);
           const row: Row = {
             operation: op.name,
             arm: server.arm,
             concurrency: c,
             rps: Math.round(median(runs.map((r) => r.rps)) * 10) / 10,
-            p50_ms: median(runs.map((r) => r.p50)),
-            p99_ms: median(runs.map((r) => r.p99)),
+            // No request finished inside the window: there is no latency to report, only that it is longer.
+            p50_ms: completed ? median(runs.map((r) => r.p50)) : null,
+            p99_ms: completed ? median(runs.map((r) => r.p99)) : null,
             queries_per_op: probes.get(server.arm)!.queries,
             ...(failed > 0 && {
               note: `c=${c}: ${failed} requests timed out (${TIMEOUT} s) or failed under load${firstError ? `, e.g. ${firstError}` : ''}`,
