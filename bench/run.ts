@@ -7,7 +7,7 @@
  *
  * Environment: BENCH_DURATION (seconds per repeat, 3), BENCH_REPEATS (3), BENCH_WARMUP (seconds, 2),
  * BENCH_CONCURRENCY ("1,32"). With --load-only it builds (or checks) the graph and stops; with --smoke
- * it runs briefly and writes its figures to bench/.data/smoke.json only.
+ * it runs briefly and writes its figures to the temporary folder only.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -318,7 +318,9 @@ async function main() {
     console.log(`\n${markdown}`);
     const json = JSON.stringify(summary, null, 2) + '\n';
     if (SMOKE) {
-      writeFileSync(path.join(BENCH_DIR, '.data', 'smoke.json'), json);
+      const smokeFile = path.join(os.tmpdir(), 'kg-bench-smoke.json');
+      writeFileSync(smokeFile, json);
+      console.log(`smoke figures (not results): ${smokeFile}`);
       return;
     }
     const results = path.join(BENCH_DIR, 'results');
