@@ -1,5 +1,5 @@
 /**
- * `make bench SIZE=10k|100k|1m` (or smoke): builds or reuses the synthetic graph of that size in its
+ * `make bench SIZE=10k|100k|1m`: builds or reuses the synthetic graph of that size in its
  * own Neo4j, starts the three arms (raw Cypher, the product's API, @neo4j/graphql), checks that every
  * arm answers every operation correctly and alike, then loads each with autocannon at concurrency 1
  * and 32 (warm-up, then repeats; medians), checking every response while timing. Prints a markdown
