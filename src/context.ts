@@ -6,16 +6,26 @@ import type { Database } from './db/neo4j';
 import { DEFAULT_DATA_DIR } from './load';
 import type { ConnectionModel, NodeLabel, NodeModel, PartnershipModel, RelatedModel } from './model';
 import { partnershipsOfCompanies } from './store/lists';
-import { nodesByIds, partnersByIds, RelationName, relatedByIds } from './store/nodes';
+import {
+  NodeWithRelated,
+  nodesByIds,
+  partnersByIds,
+  PrefetchRelation,
+  RelationName,
+  relatedByIds,
+} from './store/nodes';
 import type { Page } from './store/paging';
 
 export interface Loaders {
   node: DataLoader<string, NodeModel | null>;
+  /** Nodes with the given relations fetched in the same query (they then come from `related`). */
+  nodeWith(prefetch: readonly PrefetchRelation[]): DataLoader<string, NodeModel | null>;
   related(name: RelationName): DataLoader<string, RelatedModel[]>;
   partners: DataLoader<string, { node: NodeModel; partnershipIds: string[] }[]>;
   companyPartnerships(
     filter: PartnershipFilter | null | undefined,
     page: Page,
+    prefetch?: readonly PrefetchRelation[],
   ): DataLoader<string, ConnectionModel<PartnershipModel>>;
 }
 
@@ -29,36 +39,62 @@ export interface Context {
 }
 
 export function createLoaders(db: Database): Loaders {
-  const node = new DataLoader<string, NodeModel | null>(async (ids) => {
-    const found = await nodesByIds(db, ids);
-    return ids.map((id) => found.get(id) ?? null);
-  });
   const relations = new Map<RelationName, DataLoader<string, RelatedModel[]>>();
+  const related = (name: RelationName) => {
+    let loader = relations.get(name);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const found = await relatedByIds(db, name, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      });
+      relations.set(name, loader);
+    }
+    return loader;
+  };
+  /** Caches what a query fetched along the way, so the field resolvers asking for it send no query. */
+  const prime = (id: string, fetched: NodeWithRelated['related']) => {
+    for (const [name, items] of fetched) related(name).prime(id, items);
+  };
+  const withPrefetch = new Map<string, DataLoader<string, NodeModel | null>>();
+  const nodeWith = (prefetch: readonly PrefetchRelation[]) => {
+    const key = prefetch.join(',');
+    let loader = withPrefetch.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, NodeModel | null>(async (ids) => {
+        const found = await nodesByIds(db, ids, prefetch);
+        for (const [id, { node: n, related: fetched }] of found) {
+          node.prime(id, n);
+          prime(id, fetched);
+        }
+        return ids.map((id) => found.get(id)?.node ?? null);
+      });
+      withPrefetch.set(key, loader);
+    }
+    return loader;
+  };
+  const node = nodeWith([]);
   const pages = new Map<string, DataLoader<string, ConnectionModel<PartnershipModel>>>();
   return {
     node,
-    related(name) {
-      let loader = relations.get(name);
-      if (!loader) {
-        loader = new DataLoader(async (ids) => {
-          const found = await relatedByIds(db, name, ids);
-          return ids.map((id) => found.get(id) ?? []);
-        });
-        relations.set(name, loader);
-      }
-      return loader;
-    },
+    nodeWith: (prefetch) => (prefetch.length === 0 ? node : nodeWith(prefetch)),
+    related,
     partners: new DataLoader(async (ids) => {
       const found = await partnersByIds(db, ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
-    companyPartnerships(filter, page) {
-      const key = JSON.stringify({ filter, page });
+    companyPartnerships(filter, page, prefetch = []) {
+      const key = JSON.stringify({ filter, page, prefetch });
       let loader = pages.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const found = await partnershipsOfCompanies(db, ids, filter, page);
-          return ids.map((id) => found.get(id)!);
+          const found = await partnershipsOfCompanies(db, ids, filter, page, prefetch);
+          for (const { connection, related: fetched } of found.values()) {
+            for (const p of connection.nodes) {
+              node.prime(p.id, p);
+              prime(p.id, fetched.get(p.id) ?? new Map());
+            }
+          }
+          return ids.map((id) => found.get(id)!.connection);
         });
         pages.set(key, loader);
       }
@@ -83,13 +119,14 @@ export async function loadNodes<L extends NodeLabel>(
   );
 }
 
-/** A node of one type by id; null when the id is unknown or names another type. */
+/** A node of one type by id (with relations to prefetch); null when the id is unknown or names another type. */
 export async function loadTyped<L extends NodeLabel>(
   ctx: Context,
   id: string,
   label: L,
+  prefetch: readonly PrefetchRelation[] = [],
 ): Promise<Extract<NodeModel, { __typename: L }> | null> {
-  const node = await ctx.loaders.node.load(id);
+  const node = await ctx.loaders.nodeWith(prefetch).load(id);
   return node && node.__typename === label ? (node as Extract<NodeModel, { __typename: L }>) : null;
 }
 

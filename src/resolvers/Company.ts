@@ -1,14 +1,28 @@
 import type { CompanyResolvers, PartnerResolvers } from '../__generated__/resolvers-types';
 import { loadNodes, relatedNodes } from '../context';
 import type { CompanyModel } from '../model';
+import type { PrefetchRelation } from '../store/nodes';
 import { pageOf } from '../store/paging';
+import { prefetchOf, selectedFields } from './lookahead';
+import { PARTNERSHIP_RELATIONS } from './Partnership';
+
+/** Company fields whose relation a query for the company can fetch at once (GraphQL field → relation). */
+export const COMPANY_RELATIONS: Record<string, PrefetchRelation> = {
+  evidence: 'evidence',
+  basedIn: 'basedIn',
+  memberOf: 'memberOf',
+  members: 'members',
+};
 
 export const Company: CompanyResolvers = {
   basedIn: (c, _, ctx) => relatedNodes(ctx, 'basedIn', c.id, 'Site'),
   memberOf: (c, _, ctx) => relatedNodes(ctx, 'memberOf', c.id, 'Company'),
   members: (c, _, ctx) => relatedNodes(ctx, 'members', c.id, 'Company'),
-  partnerships: (c, { filter, first, after }, ctx) =>
-    ctx.loaders.companyPartnerships(filter, pageOf(first, after)).load(c.id),
+  partnerships: (c, { filter, first, after }, ctx, info) => {
+    const selected = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
+    const prefetch = prefetchOf(selected, PARTNERSHIP_RELATIONS);
+    return ctx.loaders.companyPartnerships(filter, pageOf(first, after), prefetch).load(c.id);
+  },
   partners: async (c, _, ctx) =>
     (await ctx.loaders.partners.load(c.id)).map((p) => ({
       company: p.node as CompanyModel,

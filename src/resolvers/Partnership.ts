@@ -1,8 +1,17 @@
 import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__generated__/resolvers-types';
 import { loadNodes, relatedNodes } from '../context';
 import type { CompanyModel, PartnershipModel } from '../model';
+import type { PrefetchRelation } from '../store/nodes';
 import { toEnum } from '../store/rows';
 import { claimsOf, listOf, stagesOf } from './Lifecycle';
+
+/** Partnership fields whose relation a query for partnerships can fetch at once (GraphQL field → relation). */
+export const PARTNERSHIP_RELATIONS: Record<string, PrefetchRelation> = {
+  parties: 'parties',
+  sites: 'sites',
+  projects: 'projects',
+  evidence: 'evidence',
+};
 
 export const Partnership: PartnershipResolvers = {
   parties: async (p, _, ctx) =>

@@ -5,10 +5,13 @@ import { revisionsOf } from '../store/curation';
 import { neighborhood, search, shortestPath } from '../store/explore';
 import * as lists from '../store/lists';
 import { pageOf } from '../store/paging';
+import { COMPANY_RELATIONS } from './Company';
+import { prefetchOf, selectedFields } from './lookahead';
+import { PARTNERSHIP_RELATIONS } from './Partnership';
 
 export const Query: QueryResolvers = {
   node: (_, { id }, ctx) => ctx.loaders.node.load(id),
-  company: (_, { id }, ctx) => loadTyped(ctx, id, 'Company'),
+  company: (_, { id }, ctx, info) => loadTyped(ctx, id, 'Company', prefetchOf(selectedFields(info), COMPANY_RELATIONS)),
   companies: (_, { filter, first, after }, { db }) => lists.companies(db, filter, pageOf(first, after)),
   person: (_, { id }, ctx) => loadTyped(ctx, id, 'Person'),
   people: (_, { first, after }, { db }) => lists.people(db, pageOf(first, after)),
@@ -16,7 +19,8 @@ export const Query: QueryResolvers = {
   sites: (_, { kind, first, after }, { db }) => lists.sites(db, kind, pageOf(first, after)),
   project: (_, { id }, ctx) => loadTyped(ctx, id, 'Project'),
   projects: (_, { first, after }, { db }) => lists.projects(db, pageOf(first, after)),
-  partnership: (_, { id }, ctx) => loadTyped(ctx, id, 'Partnership'),
+  partnership: (_, { id }, ctx, info) =>
+    loadTyped(ctx, id, 'Partnership', prefetchOf(selectedFields(info), PARTNERSHIP_RELATIONS)),
   partnerships: (_, { filter, first, after }, { db }) => lists.partnerships(db, filter, pageOf(first, after)),
   milestone: (_, { id }, ctx) => loadTyped(ctx, id, 'Milestone'),
   source: (_, { id }, ctx) => loadTyped(ctx, id, 'Source'),

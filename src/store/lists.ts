@@ -9,9 +9,11 @@ import type {
   PartnershipModel,
   PersonModel,
   ProjectModel,
+  RelatedModel,
   SiteModel,
   SourceModel,
 } from '../model';
+import { PrefetchRelation, RawRelated, relatedProjection, toRelatedMap } from './nodes';
 import { Page, checkYear } from './paging';
 import { fromEnum, toNode } from './rows';
 
@@ -91,18 +93,25 @@ export function partnerships(db: Database, filter: PartnershipFilter | null | un
 }
 
 /** One page of partnerships for each of many companies, in one query (Company.partnerships). */
+export interface PartnershipPage {
+  connection: ConnectionModel<PartnershipModel>;
+  /** The prefetched relations of each partnership on the page. */
+  related: Map<string, Map<PrefetchRelation, RelatedModel[]>>;
+}
+
 export async function partnershipsOfCompanies(
   db: Database,
   companyIds: readonly string[],
   filter: PartnershipFilter | null | undefined,
   page: Page,
-): Promise<Map<string, ConnectionModel<PartnershipModel>>> {
+  prefetch: readonly PrefetchRelation[] = [],
+): Promise<Map<string, PartnershipPage>> {
   const params = partnershipParams(filter);
   const where = partnershipFilter(params);
   // The loader MERGEs HAS_PARTY, so a partnership reaches a company once: no DISTINCT is needed, and
   // without a filter the total is the company's degree (read from the node, not counted) and the page
   // a top-k sort, instead of sorting and collecting every partnership of a hub.
-  const rows = await db.read<{ cid: string; total: number; page: unknown[] }>(
+  const rows = await db.read<{ cid: string; total: number; page: { n: unknown; related: RawRelated }[] }>(
     'partnershipsOfCompanies',
     `/* partnershipsOfCompanies */
      UNWIND $companyIds AS cid
@@ -114,19 +123,28 @@ export async function partnershipsOfCompanies(
      CALL (c) {
        MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
        WITH n ORDER BY ${PARTNERSHIP_ORDER} SKIP $offset LIMIT $limit
-       RETURN collect(n {.*, labels: labels(n)}) AS page
+       RETURN collect({n: n {.*, labels: labels(n)}, related: ${relatedProjection(prefetch)}}) AS page
      }
      RETURN cid, total, page`,
     { ...params, companyIds, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
   );
-  const empty = { nodes: [], offset: page.offset, totalCount: 0 };
   const byId = new Map(
-    rows.map((r) => [
-      r.cid,
-      { nodes: r.page.map((n) => toNode(n) as PartnershipModel), offset: page.offset, totalCount: Number(r.total) },
-    ]),
+    rows.map((r): [string, PartnershipPage] => {
+      const nodes = r.page.map((item) => toNode(item.n) as PartnershipModel);
+      return [
+        r.cid,
+        {
+          connection: { nodes, offset: page.offset, totalCount: Number(r.total) },
+          related: new Map(r.page.map((item, i) => [nodes[i]!.id, toRelatedMap(item.related)])),
+        },
+      ];
+    }),
   );
-  return new Map(companyIds.map((id) => [id, byId.get(id) ?? empty]));
+  const empty = (): PartnershipPage => ({
+    connection: { nodes: [], offset: page.offset, totalCount: 0 },
+    related: new Map(),
+  });
+  return new Map(companyIds.map((id) => [id, byId.get(id) ?? empty()]));
 }
 
 export function companies(db: Database, filter: CompanyFilter | null | undefined, page: Page) {

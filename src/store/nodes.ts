@@ -4,16 +4,32 @@ import { plain } from '../db/neo4j';
 import type { NodeModel, RelatedModel } from '../model';
 import { toNode } from './rows';
 
-export async function nodesByIds(db: Database, ids: readonly string[]): Promise<Map<string, NodeModel>> {
-  const rows = await db.read<{ n: unknown }>(
+/** A node with the relations fetched along with it. */
+export interface NodeWithRelated {
+  node: NodeModel;
+  related: Map<PrefetchRelation, RelatedModel[]>;
+}
+
+/** Nodes by id, each with the `prefetch` relations in the same query. */
+export async function nodesByIds(
+  db: Database,
+  ids: readonly string[],
+  prefetch: readonly PrefetchRelation[] = [],
+): Promise<Map<string, NodeWithRelated>> {
+  const rows = await db.read<{ n: unknown; related: RawRelated }>(
     'nodesByIds',
     `/* nodesByIds */
      UNWIND $ids AS id
      MATCH (n:Entity {id: id})
-     RETURN n {.*, labels: labels(n)} AS n`,
+     RETURN n {.*, labels: labels(n)} AS n, ${relatedProjection(prefetch)} AS related`,
     { ids },
   );
-  return new Map(rows.map((row) => toNode(row.n)).map((node) => [node.id, node]));
+  return new Map(
+    rows.map((row) => {
+      const node = toNode(row.n);
+      return [node.id, { node, related: toRelatedMap(row.related) }];
+    }),
+  );
 }
 
 /**
@@ -72,6 +88,51 @@ const RELATIONS = {
 
 export type RelationName = keyof typeof RELATIONS;
 
+/** Relations a query can fetch along with the nodes it returns as `n`: plain patterns only. */
+export type PrefetchRelation = 'evidence' | 'parties' | 'sites' | 'projects' | 'basedIn' | 'memberOf' | 'members';
+
+type RawItem = { node: unknown; role: unknown; title: unknown; evidenceIds: unknown };
+export type RawRelated = Record<string, RawItem[]>;
+
+const RELATED_ITEM = '{node: m {.*, labels: labels(m)}, role: r.role, title: r.title, evidenceIds: r.evidenceIds}';
+
+/**
+ * A map projection with one COLLECT subquery per relation of `n`, ordered as relatedByIds orders them,
+ * so prefetched relations read exactly as if their loader had fetched them.
+ */
+export function relatedProjection(relations: readonly PrefetchRelation[]): string {
+  const entries = relations.map(
+    (relation) =>
+      `${relation}: COLLECT { MATCH ${RELATIONS[relation]} WITH m, r ORDER BY m.name, m.id RETURN ${RELATED_ITEM} }`,
+  );
+  return `{${entries.join(', ')}}`;
+}
+
+export function toRelatedMap(raw: RawRelated | null | undefined): Map<PrefetchRelation, RelatedModel[]> {
+  return new Map(
+    Object.entries(raw ?? {}).map(([relation, items]) => [relation as PrefetchRelation, toRelated(items)]),
+  );
+}
+
+/** Items as model objects, each (node, role, title) once: a node may be linked twice with its evidence. */
+function toRelated(items: RawItem[]): RelatedModel[] {
+  const seen = new Set<string>();
+  const related: RelatedModel[] = [];
+  for (const item of items) {
+    const node = toNode(item.node);
+    const key = `${node.id}|${String(item.role)}|${String(item.title)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    related.push({
+      node,
+      role: typeof item.role === 'string' ? item.role : null,
+      title: typeof item.title === 'string' ? item.title : null,
+      evidenceIds: (plain(item.evidenceIds) as string[] | null) ?? [],
+    });
+  }
+  return related;
+}
+
 const clause = (pattern: string) => (pattern.startsWith('CALL') ? pattern : `MATCH ${pattern}`);
 
 export async function relatedByIds(
@@ -79,38 +140,17 @@ export async function relatedByIds(
   relation: RelationName,
   ids: readonly string[],
 ): Promise<Map<string, RelatedModel[]>> {
-  const rows = await db.read<{
-    id: string;
-    items: { node: unknown; role: unknown; title: unknown; evidenceIds: unknown }[];
-  }>(
+  const rows = await db.read<{ id: string; items: RawItem[] }>(
     relation,
     `/* ${relation} */
      UNWIND $ids AS id
      MATCH (n:Entity {id: id})
      ${clause(RELATIONS[relation])}
      WITH id, m, r ORDER BY m.name, m.id
-     RETURN id, collect({node: m {.*, labels: labels(m)}, role: r.role, title: r.title, evidenceIds: r.evidenceIds}) AS items`,
+     RETURN id, collect(${RELATED_ITEM}) AS items`,
     { ids },
   );
-  const byId = new Map<string, RelatedModel[]>();
-  for (const row of rows) {
-    const seen = new Set<string>();
-    const items: RelatedModel[] = [];
-    for (const item of row.items) {
-      const node = toNode(item.node);
-      const key = `${node.id}|${String(item.role)}|${String(item.title)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      items.push({
-        node,
-        role: typeof item.role === 'string' ? item.role : null,
-        title: typeof item.title === 'string' ? item.title : null,
-        evidenceIds: (plain(item.evidenceIds) as string[] | null) ?? [],
-      });
-    }
-    byId.set(row.id, items);
-  }
-  return byId;
+  return new Map(rows.map((row) => [row.id, toRelated(row.items)]));
 }
 
 /** Companies sharing partnerships with each company, with the shared partnership ids. */

@@ -77,6 +77,29 @@ describe('reads', () => {
     expect(stack.db.queryCount - before).toBeLessThanOrEqual(10);
   });
 
+  it('answers a company with its partnerships, parties, sites and evidence in two queries, the same as field by field', async () => {
+    const selection = `id name kinds evidence { id quote }
+      partnerships(first: 25) { totalCount nodes { id name kind status parties { role company { id name } } sites { id name } evidence { id quote } } }`;
+    const before = stack.db.queryCount;
+    const fetched = await graphql<{ company: unknown }>(stack.url, `{ company(id: "renault-group") { ${selection} } }`);
+    // One query for the company and what hangs on it, one for the page and what hangs on each partnership.
+    expect(stack.db.queryCount - before).toBe(2);
+    // Through node(id) nothing is prefetched: every relation comes from its own loader, and must agree.
+    type Page = { totalCount: number; nodes: { id: string }[] };
+    const company = fetched.body.data!.company as { evidence: unknown; partnerships: Page };
+    expect(company.partnerships.totalCount).toBe(5);
+    const ids = company.partnerships.nodes.map((p) => p.id);
+    const fields = 'id name kind status parties { role company { id name } } sites { id name } evidence { id quote }';
+    const plain = await graphql<Record<string, unknown>>(
+      stack.url,
+      `{ company: node(id: "renault-group") { ... on Company { evidence { id quote } } }
+         ${ids.map((id, i) => `p${i}: node(id: ${JSON.stringify(id)}) { ... on Partnership { ${fields} } }`).join('\n')} }`,
+    );
+    expect(plain.body.errors).toBeUndefined();
+    expect((plain.body.data!.company as { evidence: unknown }).evidence).toEqual(company.evidence);
+    expect(ids.map((_, i) => plain.body.data![`p${i}`])).toEqual(company.partnerships.nodes);
+  });
+
   it('finds any type by full-text search, names first, and by prefix', async () => {
     const { body } = await graphql<{ search: { score: number; node: { __typename: string; id: string } }[] }>(
       stack.url,
