@@ -12,21 +12,15 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import express, { Express } from 'express';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { connect } from '../src/db/neo4j';
+import { disableNagle } from '../src/db/socket';
 import { createApp } from '../src/server/app';
 import { Arm, WORKLOAD } from './workload';
 
-// neo4j-driver 5.28 leaves Nagle's algorithm on for its Bolt sockets: a transaction's last small write
-// then waits for the server's delayed ACK, about 40 ms (measured here: the timeline query 46 ms with
-// it, 3.3 ms without). All three arms turn it off, as HTTP servers and the Python driver do.
-const connectSocket = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
-  this.setNoDelay(true);
-  return (connectSocket as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+// All three arms send with TCP_NODELAY, as the product does (src/db/socket.ts).
+disableNagle();
 
 let queries = 0;
 

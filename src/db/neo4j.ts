@@ -6,6 +6,7 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape } from 'neo4j-driver';
 import type { Neo4jSettings } from '../config';
 import { DatabaseTimeoutError, ServiceUnavailableError } from '../errors';
+import { disableNagle } from './socket';
 
 export type Params = Record<string, unknown>;
 
@@ -44,7 +45,10 @@ export function translateError(error: unknown): unknown {
     if (UNAVAILABLE.has(error.code)) return new ServiceUnavailableError();
     if (TIMEOUT.has(error.code)) return new DatabaseTimeoutError();
   }
-  if (error instanceof Error && /ECONNREFUSED|connection.*(closed|refused)|Pool is closed/i.test(error.message)) {
+  if (
+    error instanceof Error &&
+    /ECONNREFUSED|connection.*(closed|refused)|Pool is closed|Connection acquisition timed out/i.test(error.message)
+  ) {
     return new ServiceUnavailableError();
   }
   return error;
@@ -58,6 +62,7 @@ export interface DatabaseOptions {
 }
 
 export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}): Database {
+  disableNagle();
   const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     disableLosslessIntegers: false,
     connectionTimeout: options.connectTimeoutMs ?? 3000,
