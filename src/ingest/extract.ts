@@ -50,20 +50,11 @@ export interface EntityProposal {
   position: { title: string; organization: string } | null;
 }
 
-export interface DealProposal {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-  binding: string;
-  modality: string;
-  parties: { company: string; role: string }[];
-  sites: string[];
+export interface DealProposal extends KnownDeal {
   projects: string[];
   known: boolean;
   confidence: number;
   quotes: string[];
-  /** Set when the article moves a known deal on (another kind or status): its new stage. */
   /**
    * The deal's stage as of the article (dated by its publication): for a new deal its first stage, for
    * a known deal only when the article moves it on (another kind or status). Binding only when stated.
