@@ -60,7 +60,9 @@ export function searchParams(text: string, first: number) {
     query,
     typed: text.trim().toLowerCase(),
     first: neo4j.int(first),
-    candidates: neo4j.int(first * 3),
+    // Lucene ranks by its own statistics, which deleted and rewritten documents skew; a generous
+    // candidate list keeps an entity whose name matches in play for the re-ranking above.
+    candidates: neo4j.int(Math.max(first * 3, 100)),
   };
 }
 
