@@ -3,6 +3,7 @@
  * (`input.parties[1].companyId`) and says what would be accepted.
  */
 import { BadUserInputError } from '../errors';
+import { writtenAt } from '../load/dates';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Tab and newline are fine in prose; other control characters are never part of a real name.
@@ -47,10 +48,8 @@ export function checkLength(argument: string, values: readonly unknown[]): void 
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const PRECISION_LENGTH = { YEAR: 4, MONTH: 7, DAY: 10 } as const;
-
 /** A calendar date written at its precision (`2021`, `2021-06`, `2021-06-28`). */
-export function checkDate(argument: string, value: string, precision?: keyof typeof PRECISION_LENGTH): string {
+export function checkDate(argument: string, value: string, precision?: 'YEAR' | 'MONTH' | 'DAY'): string {
   const match = DATE.exec(value);
   const [year, month, day] = (match?.slice(1) ?? []).map((p) => (p === undefined ? undefined : Number(p)));
   const valid =
@@ -62,7 +61,7 @@ export function checkDate(argument: string, value: string, precision?: keyof typ
   if (!valid) {
     throw new BadUserInputError(argument, `"${value.slice(0, 20)}" is not a date such as 2021, 2021-06 or 2021-06-28.`);
   }
-  if (precision && value.length !== PRECISION_LENGTH[precision]) {
+  if (precision && !writtenAt(value, precision.toLowerCase())) {
     throw new BadUserInputError(argument, `"${value}" is not written at ${precision.toLowerCase()} precision.`);
   }
   return value;

@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
 import { DEFAULT_DATA_DIR, FileResult, loadData, planFiles } from '../load';
+import { precisionOf } from '../load/dates';
 import { ensureSchema } from '../load/schema';
 import { readSource, SourceRecord } from '../load/sources';
 import { writeSources } from '../load/write';
@@ -55,8 +56,6 @@ export interface IngestResult {
   loaded: FileResult[];
 }
 
-const PRECISION = { 4: 'year', 7: 'month', 10: 'day' } as const;
-
 function checkInput(input: IngestInput, options: IngestOptions): void {
   if (input.text.trim().length < 20)
     throw new BadUserInputError('text', 'must hold an article (at least 20 characters)');
@@ -75,9 +74,8 @@ export async function ingestArticle(db: Database, input: IngestInput, options: I
   const title = input.title ?? input.text.trim().split('\n')[0]!.trim().slice(0, 200);
   const headline = title.split(/\s+/).slice(0, 8).join(' ');
   const sourceId = slug(['ingest', input.publisher, input.published, headline].filter(Boolean).join(' '));
-  const published = input.published
-    ? { value: input.published, precision: PRECISION[input.published.length as 4 | 7 | 10] }
-    : null;
+  const precision = input.published === undefined ? undefined : precisionOf(input.published);
+  const published = input.published && precision ? { value: input.published, precision } : null;
 
   // The source first: its text file unchanged, its record beside it, and its node in the graph.
   const sourcesDir = path.join(outDir, 'sources');

@@ -4,6 +4,7 @@
  * outside the file.
  */
 import type { NodeLabel } from '../model';
+import { writtenAt } from './dates';
 import { LoadError } from './errors';
 import { evidenceId, locateQuote, quoteTitle } from './quotes';
 import type { Source } from './sources';
@@ -352,8 +353,7 @@ function withoutBlanks(props: Record<string, unknown>): Record<string, unknown> 
 }
 
 function checkPrecision(file: string, record: string, field: string, date: DateValue): void {
-  const expected = { year: 4, month: 7, day: 10 }[date.precision];
-  if (date.value.length !== expected) {
+  if (!writtenAt(date.value, date.precision)) {
     throw new LoadError(file, record, `${field}.value`, `"${date.value}" does not match precision "${date.precision}"`);
   }
 }

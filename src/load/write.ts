@@ -2,8 +2,10 @@
  * Writes a plan in the caller's transaction. References that point outside the file are checked
  * first, inside the same transaction, so a bad file writes nothing.
  */
-import neo4j, { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { NodeLabel } from '../model';
+import { toStoredProps } from '../store/rows';
+import { precisionOf } from './dates';
 import { LoadError } from './errors';
 import type { NodeRow, Plan, RelationRow, RelationType } from './plan';
 import type { Source } from './sources';
@@ -39,22 +41,6 @@ const RELATION_TYPES: RelationType[] = [
   'CLAIM_OF',
 ];
 
-/** Whole numbers that must be stored as Neo4j integers (JS numbers would become floats). */
-const INTEGER_PROPS = new Set([
-  'year',
-  'announcedYear',
-  'startYear',
-  'publishedYear',
-  'dateYear',
-  'statedYear',
-  'start',
-  'end',
-]);
-const typed = (props: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
-  );
-
 const upsertNodes = (label: string) => `/* upsert${label} */
   UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
@@ -77,9 +63,7 @@ export async function writeSources(tx: ManagedTransaction, sources: Source[]): P
       publisher: s.publisher ?? null,
       url: s.url ?? null,
       publishedValue: s.published ?? null,
-      publishedPrecision: s.published
-        ? (s.publishedPrecision ?? ['year', 'month', 'day'][[4, 7, 10].indexOf(s.published.length)])
-        : null,
+      publishedPrecision: s.published ? (s.publishedPrecision ?? precisionOf(s.published) ?? null) : null,
       publishedYear: s.published ? Number(s.published.slice(0, 4)) : null,
       language: s.language,
       translationMachine: s.translation?.machine ?? null,
@@ -89,7 +73,7 @@ export async function writeSources(tx: ManagedTransaction, sources: Source[]): P
       aliasText: '',
     },
   }));
-  await tx.run(upsertNodes('Source'), { rows: rows.map((r) => ({ ...r, props: typed(r.props) })) });
+  await tx.run(upsertNodes('Source'), { rows: rows.map((r) => ({ ...r, props: toStoredProps(r.props) })) });
 }
 
 async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void> {
@@ -146,11 +130,12 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
      MERGE (e:Entity {id: row.id})
      SET e:Evidence, e += row.props, e.sourceId = row.sourceId, e.speakerId = row.speakerId
      MERGE (e)-[:QUOTED_FROM]->(s)`,
-    { rows: plan.evidence.map((e) => ({ ...e, props: typed(e.props) })) },
+    { rows: plan.evidence.map((e) => ({ ...e, props: toStoredProps(e.props) })) },
   );
   for (const label of NODE_LABELS) {
     const rows = plan.nodes.filter((n) => n.label === label);
-    if (rows.length) await tx.run(upsertNodes(label), { rows: rows.map((r) => ({ ...r, props: typed(r.props) })) });
+    if (rows.length)
+      await tx.run(upsertNodes(label), { rows: rows.map((r) => ({ ...r, props: toStoredProps(r.props) })) });
   }
   for (const type of RELATION_TYPES) {
     const rows = plan.relations
@@ -169,6 +154,10 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
   );
   await deriveCurrentValues(tx, plan);
 }
+
+/** The preference rule as a Cypher ORDER BY over claims bound as `c`; the first of a group is preferred. */
+export const CLAIM_PREFERENCE = `CASE c.rank WHEN 'preferred' THEN 0 WHEN 'deprecated' THEN 2 ELSE 1 END,
+  c.statedValue DESC, CASE c.modality WHEN 'actual' THEN 0 ELSE 1 END, c.approximate, c.id`;
 
 /**
  * Values the loader derives rather than reads, recomputed for every deal and subject the file touches
@@ -208,10 +197,7 @@ async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan): Promise<
       `/* preferClaims */
        UNWIND $ids AS id
        MATCH (c:Claim)-[:CLAIM_OF]->(:Entity {id: id})
-       WITH id, c,
-            CASE c.rank WHEN 'preferred' THEN 0 WHEN 'deprecated' THEN 2 ELSE 1 END AS rank,
-            CASE c.modality WHEN 'actual' THEN 0 ELSE 1 END AS modality
-       ORDER BY rank, c.statedValue DESC, modality, c.approximate, c.id
+       WITH id, c ORDER BY ${CLAIM_PREFERENCE}
        WITH id, c.property AS property, collect(c) AS claims
        UNWIND range(0, size(claims) - 1) AS i
        WITH claims[i] AS c, i = 0 AND claims[i].rank <> 'deprecated' AS preferred

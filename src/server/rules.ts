@@ -8,14 +8,7 @@ import { GraphQLError, ValidationRule } from 'graphql';
  */
 export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    const schema = context.getSchema();
-    const root =
-      node.operation === 'query'
-        ? schema.getQueryType()
-        : node.operation === 'mutation'
-          ? schema.getMutationType()
-          : schema.getSubscriptionType();
-    if (!root) {
+    if (!context.getSchema().getRootType(node.operation)) {
       context.reportError(
         new GraphQLError(`This API has no ${node.operation} operations; send a query or a mutation.`, { nodes: node }),
       );

@@ -2,11 +2,11 @@
  * Cypher of the write side. Every function runs inside the caller's write transaction, so a mutation
  * applies whole or not at all. Labels and relationship types come only from the fixed tables below.
  */
-import neo4j, { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { plain } from '../db/neo4j';
 import type { Database } from '../db/neo4j';
 import type { NodeModel, RevisionModel } from '../model';
-import { toNode, toRevision } from './rows';
+import { toNode, toRevision, toStoredProps } from './rows';
 
 export type EditableLabel = 'Company' | 'Person' | 'Site' | 'Project' | 'Partnership';
 
@@ -23,13 +23,6 @@ export interface Link {
 }
 
 type Props = Record<string, unknown>;
-
-/** Whole numbers stored as Neo4j integers, as the loader stores them. */
-const INTEGER_PROPS = new Set(['announcedYear', 'publishedYear', 'start', 'end']);
-const typed = (props: Props): Props =>
-  Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
-  );
 
 export interface Locked {
   created: boolean;
@@ -79,7 +72,7 @@ export async function setProps(tx: ManagedTransaction, id: string, props: Props)
     `/* setProps */
      MATCH (n:Entity {id: $id})
      SET n += $props`,
-    { id, props: typed(props) },
+    { id, props: toStoredProps(props) },
   );
 }
 
@@ -174,7 +167,7 @@ export async function attachEvidence(tx: ManagedTransaction, entityId: string, r
      WITH e, row
      OPTIONAL MATCH (p:Person {id: row.speakerId})
      FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (e)-[:SPOKEN_BY]->(p))`,
-    { entityId, rows: rows.map((r) => ({ ...r, props: typed(r.props) })) },
+    { entityId, rows: rows.map((r) => ({ ...r, props: toStoredProps(r.props) })) },
   );
 }
 

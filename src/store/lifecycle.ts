@@ -3,15 +3,14 @@
  * replaced one another (EVOLVED_INTO), and claims with the preferred value the loader marked.
  */
 import type { Database } from '../db/neo4j';
+import { CLAIM_PREFERENCE } from '../load/write';
 import type { ClaimGroupModel, ClaimModel, DealHistoryModel, NodeModel, PartnershipModel } from '../model';
 import { fromEnum, toNode } from './rows';
 
 /** Oldest first; on the same date, the less precise date first (`2021` before `2021-06-28`), then id. */
 const STAGE_ORDER = 's.dateValue, s.id';
 /** The loader's preference rule (src/load/write.ts), so lists show the preferred value first. */
-const CLAIM_ORDER = `c.preferred DESC,
-  CASE c.rank WHEN 'preferred' THEN 0 WHEN 'deprecated' THEN 2 ELSE 1 END,
-  c.statedValue DESC, CASE c.modality WHEN 'actual' THEN 0 ELSE 1 END, c.approximate, c.id`;
+const CLAIM_ORDER = `c.preferred DESC, ${CLAIM_PREFERENCE}`;
 
 /**
  * Related records of many ids at once, in the order given by `order`. Fixed text chosen by name: no

@@ -2,11 +2,30 @@
  * The database boundary: rows from Neo4j are checked and turned into model objects here. Storage uses
  * the fact files' spellings ("battery-maker"); the API uses GraphQL enum spellings ("BATTERY_MAKER").
  */
+import neo4j from 'neo4j-driver';
 import { plain } from '../db/neo4j';
 import type { DateValueModel, EvidenceModel, NodeLabel, NodeModel, RevisionModel } from '../model';
 
 export const toEnum = <T extends string>(stored: string): T => stored.toUpperCase().replace(/-/g, '_') as T;
 export const fromEnum = (value: string): string => value.toLowerCase().replace(/_/g, '-');
+
+/** Whole-number properties, stored as Neo4j integers (a JS number would be stored as a float). */
+const INTEGER_PROPS = new Set([
+  'year',
+  'announcedYear',
+  'startYear',
+  'publishedYear',
+  'dateYear',
+  'statedYear',
+  'start',
+  'end',
+]);
+
+/** Properties as they are written: the whole-number ones as Neo4j integers. */
+export const toStoredProps = (props: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
+  );
 
 const LABELS: NodeLabel[] = [
   'Company',
