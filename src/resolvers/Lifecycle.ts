@@ -1,5 +1,4 @@
 /** Deals over time (stages, replacements) and competing values (claims with a preferred one). */
-import DataLoader from 'dataloader';
 import type {
   ClaimGroupResolvers,
   ClaimResolvers,
@@ -9,40 +8,23 @@ import type {
   StageResolvers,
 } from '../__generated__/resolvers-types';
 import { relatedNodes, type Context } from '../context';
-import type { ClaimGroupModel, ClaimModel, NodeModel, PartnershipModel, SiteModel, StageModel } from '../model';
-import { claimGroups, dealHistory, LifecycleList, listsByIds, narrowClaims, unrealizedDeals } from '../store/lifecycle';
-
-/** One DataLoader per list and request, so a page of deals fetches its stages with one query. */
-const loadersOf = new WeakMap<Context, Map<LifecycleList, DataLoader<string, NodeModel[]>>>();
-
-export function listOf<T extends NodeModel>(ctx: Context, list: LifecycleList, id: string): Promise<T[]> {
-  let loaders = loadersOf.get(ctx);
-  if (!loaders) loadersOf.set(ctx, (loaders = new Map()));
-  let loader = loaders.get(list);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
-      const found = await listsByIds(ctx.db, list, ids);
-      return ids.map((i) => found.get(i) ?? []);
-    });
-    loaders.set(list, loader);
-  }
-  return loader.load(id) as Promise<T[]>;
-}
+import type { ClaimGroupModel, ClaimModel, PartnershipModel } from '../model';
+import { claimGroups, dealHistory, narrowClaims, unrealizedDeals } from '../store/lifecycle';
 
 type ClaimArgs = { property?: ClaimModel['property'] | null; preferredOnly?: boolean | null };
 export const claimsOf = async (ctx: Context, id: string, { property, preferredOnly }: ClaimArgs) =>
-  narrowClaims(await listOf<ClaimModel>(ctx, 'claimsOf', id), property, preferredOnly);
+  narrowClaims(await relatedNodes(ctx, 'claimsOf', id, 'Claim'), property, preferredOnly);
 
-export const stagesOf = (ctx: Context, deal: PartnershipModel) => listOf<StageModel>(ctx, 'stagesOfDeal', deal.id);
+export const stagesOf = (ctx: Context, deal: PartnershipModel) => relatedNodes(ctx, 'stagesOfDeal', deal.id, 'Stage');
 
 export const Stage: StageResolvers = {
-  partnership: async (s, _, ctx) => (await listOf<PartnershipModel>(ctx, 'dealOfStage', s.id))[0]!,
-  sites: (s, _, ctx) => listOf<SiteModel>(ctx, 'sitesOfStage', s.id),
+  partnership: async (s, _, ctx) => (await relatedNodes(ctx, 'dealOfStage', s.id, 'Partnership'))[0]!,
+  sites: (s, _, ctx) => relatedNodes(ctx, 'sites', s.id, 'Site'),
   evidence: (s, _, ctx) => relatedNodes(ctx, 'evidence', s.id, 'Evidence'),
 };
 
 export const Claim: ClaimResolvers = {
-  subject: async (c, _, ctx) => (await listOf(ctx, 'subjectOfClaim', c.id))[0]!,
+  subject: async (c, _, ctx) => (await ctx.loaders.related('subjectOfClaim').load(c.id))[0]!.node,
   evidence: (c, _, ctx) => relatedNodes(ctx, 'evidence', c.id, 'Evidence'),
 };
 

@@ -1,9 +1,9 @@
 import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__generated__/resolvers-types';
 import { loadNodes, relatedNodes } from '../context';
-import type { CompanyModel, PartnershipModel } from '../model';
+import type { CompanyModel } from '../model';
 import type { PrefetchRelation } from '../store/nodes';
 import { toEnum } from '../store/rows';
-import { claimsOf, listOf, stagesOf } from './Lifecycle';
+import { claimsOf, stagesOf } from './Lifecycle';
 
 /** Partnership fields whose relation a query for partnerships can fetch at once (GraphQL field → relation). */
 export const PARTNERSHIP_RELATIONS: Record<string, PrefetchRelation> = {
@@ -26,8 +26,8 @@ export const Partnership: PartnershipResolvers = {
   evidence: (p, _, ctx) => relatedNodes(ctx, 'evidence', p.id, 'Evidence'),
   stages: (p, _, ctx) => stagesOf(ctx, p),
   currentStage: async (p, _, ctx) => (await stagesOf(ctx, p)).at(-1) ?? null,
-  evolvedFrom: (p, _, ctx) => listOf<PartnershipModel>(ctx, 'evolvedFrom', p.id),
-  evolvedInto: (p, _, ctx) => listOf<PartnershipModel>(ctx, 'evolvedInto', p.id),
+  evolvedFrom: (p, _, ctx) => relatedNodes(ctx, 'evolvedFrom', p.id, 'Partnership'),
+  evolvedInto: (p, _, ctx) => relatedNodes(ctx, 'evolvedInto', p.id, 'Partnership'),
   claims: (p, args, ctx) => claimsOf(ctx, p.id, args),
 };
 

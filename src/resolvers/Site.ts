@@ -1,7 +1,6 @@
 import type { SiteResolvers } from '../__generated__/resolvers-types';
 import { relatedNodes } from '../context';
-import type { StageModel } from '../model';
-import { claimsOf, listOf } from './Lifecycle';
+import { claimsOf } from './Lifecycle';
 
 export const Site: SiteResolvers = {
   locatedIn: async (s, _, ctx) => (await relatedNodes(ctx, 'locatedIn', s.id, 'Site'))[0] ?? null,
@@ -12,5 +11,5 @@ export const Site: SiteResolvers = {
   milestones: (s, _, ctx) => relatedNodes(ctx, 'milestones', s.id, 'Milestone'),
   evidence: (s, _, ctx) => relatedNodes(ctx, 'evidence', s.id, 'Evidence'),
   claims: (s, args, ctx) => claimsOf(ctx, s.id, args),
-  stages: (s, _, ctx) => listOf<StageModel>(ctx, 'stagesAtSite', s.id),
+  stages: (s, _, ctx) => relatedNodes(ctx, 'stagesAtSite', s.id, 'Stage'),
 };

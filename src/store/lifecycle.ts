@@ -4,57 +4,13 @@
  */
 import type { Database } from '../db/neo4j';
 import { CLAIM_PREFERENCE } from '../load/write';
-import type { ClaimGroupModel, ClaimModel, DealHistoryModel, NodeModel, PartnershipModel } from '../model';
+import type { ClaimGroupModel, ClaimModel, DealHistoryModel, PartnershipModel } from '../model';
 import { fromEnum, toNode } from './rows';
 
 /** Oldest first; on the same date, the less precise date first (`2021` before `2021-06-28`), then id. */
 const STAGE_ORDER = 's.dateValue, s.id';
 /** The loader's preference rule (src/load/write.ts), so lists show the preferred value first. */
 const CLAIM_ORDER = `c.preferred DESC, ${CLAIM_PREFERENCE}`;
-
-/**
- * Related records of many ids at once, in the order given by `order`. Fixed text chosen by name: no
- * input ever becomes Cypher.
- */
-const LISTS = {
-  stagesOfDeal: { match: '(n:Partnership)-[:HAS_STAGE]->(m:Stage)', order: 'm.dateValue, m.id' },
-  stagesAtSite: {
-    match: `(n:Site)
-      CALL (n) {
-        MATCH (n)<-[:AT_SITE]-(m:Stage) RETURN m
-        UNION
-        MATCH (n)<-[:LOCATED_IN*0..6]-(:Site)<-[:AT_SITE]-(:Partnership)-[:HAS_STAGE]->(m:Stage) RETURN m
-      }`,
-    order: 'm.dateValue, m.id',
-  },
-  dealOfStage: { match: '(n:Stage)<-[:HAS_STAGE]-(m:Partnership)', order: 'm.id' },
-  sitesOfStage: { match: '(n:Stage)-[:AT_SITE]->(m:Site)', order: 'm.name, m.id' },
-  evolvedFrom: { match: '(n:Partnership)<-[:EVOLVED_INTO]-(m:Partnership)', order: 'm.announcedValue, m.id' },
-  evolvedInto: { match: '(n:Partnership)-[:EVOLVED_INTO]->(m:Partnership)', order: 'm.announcedValue, m.id' },
-  claimsOf: { match: '(n)<-[:CLAIM_OF]-(m:Claim)', order: CLAIM_ORDER.replace(/\bc\./g, 'm.') },
-  subjectOfClaim: { match: '(n:Claim)-[:CLAIM_OF]->(m)', order: 'm.id' },
-} as const;
-
-export type LifecycleList = keyof typeof LISTS;
-
-export async function listsByIds(
-  db: Database,
-  list: LifecycleList,
-  ids: readonly string[],
-): Promise<Map<string, NodeModel[]>> {
-  const { match, order } = LISTS[list];
-  const rows = await db.read<{ id: string; items: unknown[] }>(
-    list,
-    `/* ${list} */
-     UNWIND $ids AS id
-     MATCH (n:Entity {id: id})
-     MATCH ${match}
-     WITH id, m ORDER BY ${order}
-     RETURN id, collect(DISTINCT m {.*, labels: labels(m)}) AS items`,
-    { ids },
-  );
-  return new Map(rows.map((r) => [r.id, r.items.map(toNode)]));
-}
 
 /** The deal, the agreements it replaced (farthest first) and those that replaced it; null for an unknown id. */
 export async function dealHistory(db: Database, id: string): Promise<DealHistoryModel | null> {

@@ -1,5 +1,6 @@
 /** Nodes by id, and the relations of many nodes at once (one query per relation per batch). */
 import type { Database } from '../db/neo4j';
+import { CLAIM_PREFERENCE } from '../load/write';
 import { plain } from '../db/neo4j';
 import type { NodeModel, RelatedModel } from '../model';
 import { toNode } from './rows';
@@ -84,9 +85,32 @@ const RELATIONS = {
       MATCH (n)-[:OWNS]->(:Project)<-[:MILESTONE_OF]-(m:Milestone) RETURN m
     }
     WITH id, m, null AS r`,
+  stagesOfDeal: '(n)-[r:HAS_STAGE]->(m:Stage)',
+  stagesAtSite: `CALL (n) {
+      MATCH (n)<-[:AT_SITE]-(m:Stage) RETURN m
+      UNION
+      MATCH (n)<-[:LOCATED_IN*0..6]-(:Site)<-[:AT_SITE]-(:Partnership)-[:HAS_STAGE]->(m:Stage) RETURN m
+    }
+    WITH id, m, null AS r`,
+  dealOfStage: '(n)<-[r:HAS_STAGE]-(m:Partnership)',
+  evolvedFrom: '(n)<-[r:EVOLVED_INTO]-(m:Partnership)',
+  evolvedInto: '(n)-[r:EVOLVED_INTO]->(m:Partnership)',
+  claimsOf: '(n)<-[r:CLAIM_OF]-(m:Claim)',
+  subjectOfClaim: '(n)-[r:CLAIM_OF]->(m)',
 } as const;
 
 export type RelationName = keyof typeof RELATIONS;
+
+/** Relations listed in an order of their own; the others by name. */
+const ORDERS: Partial<Record<RelationName, string>> = {
+  // Oldest first; on the same date the less precise date first (`2021` before `2021-06-28`), then id.
+  stagesOfDeal: 'm.dateValue, m.id',
+  stagesAtSite: 'm.dateValue, m.id',
+  evolvedFrom: 'm.announcedValue, m.id',
+  evolvedInto: 'm.announcedValue, m.id',
+  // The preferred value first, then by the loader's preference rule.
+  claimsOf: `m.preferred DESC, ${CLAIM_PREFERENCE.replace(/\bc\./g, 'm.')}`,
+};
 
 /** Relations a query can fetch along with the nodes it returns as `n`: plain patterns only. */
 export type PrefetchRelation = 'evidence' | 'parties' | 'sites' | 'projects' | 'basedIn' | 'memberOf' | 'members';
@@ -146,7 +170,7 @@ export async function relatedByIds(
      UNWIND $ids AS id
      MATCH (n:Entity {id: id})
      ${clause(RELATIONS[relation])}
-     WITH id, m, r ORDER BY m.name, m.id
+     WITH id, m, r ORDER BY ${ORDERS[relation] ?? 'm.name, m.id'}
      RETURN id, collect(${RELATED_ITEM}) AS items`,
     { ids },
   );

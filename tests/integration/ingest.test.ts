@@ -11,7 +11,8 @@ import type { Database } from '../../src/db/neo4j';
 import { BadUserInputError } from '../../src/errors';
 import { ingestArticle, IngestResult } from '../../src/ingest';
 import { DEFAULT_DATA_DIR, loadData } from '../../src/load';
-import { claimGroups, listsByIds, unrealizedDeals } from '../../src/store/lifecycle';
+import { claimGroups, unrealizedDeals } from '../../src/store/lifecycle';
+import { relatedByIds } from '../../src/store/nodes';
 import { clearGraph, testDatabase } from '../support/neo4j';
 
 let db: Database;
@@ -118,7 +119,7 @@ describe('two fictional articles about one deal', () => {
 
   it('links the stages: the letter of intent became a binding supply contract', async () => {
     const id = 'nordhaven-motors-group-zellfabrik-letter-of-intent';
-    const stages = (await listsByIds(db, 'stagesOfDeal', [id])).get(id)!;
+    const stages = (await relatedByIds(db, 'stagesOfDeal', [id])).get(id)!.map((r) => r.node);
     expect(stages.map((s) => s.__typename === 'Stage' && [s.date.value, s.kind, s.status])).toEqual([
       ['2022-03-01', 'LETTER_OF_INTENT', 'SIGNED'],
       ['2023-05-10', 'SUPPLY', 'SIGNED'],
