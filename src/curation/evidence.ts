@@ -5,8 +5,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { QuoteInput } from '../__generated__/resolvers-types';
 import { BadUserInputError } from '../errors';
-import { evidenceId, locateQuote, quoteTitle } from '../load/quotes';
-import { EvidenceRow, sourceText, StoredSource } from '../store/curation';
+import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from '../load/quotes';
+import { sourceText, StoredSource } from '../store/curation';
 import { checkId, checkInt, checkLength, checkText, LIMITS } from './validate';
 
 export async function resolveQuotes(
@@ -33,8 +33,8 @@ export async function resolveQuotes(
         `"${quoteTitle(quote)}" does not occur${occurrence > 1 ? ` ${occurrence} times` : ''} in source "${sourceId}"; copy it verbatim.`,
       );
     }
-    const id = evidenceId(sourceId, location);
-    rows.set(id, { id, sourceId, speakerId, props: { name: quoteTitle(quote), quote, ...location } });
+    const row = evidenceRow(sourceId, quote, location, speakerId);
+    rows.set(row.id, row);
   }
   return [...rows.values()];
 }

@@ -6,7 +6,7 @@
 import type { NodeLabel } from '../model';
 import { writtenAt } from './dates';
 import { LoadError } from './errors';
-import { evidenceId, locateQuote, quoteTitle } from './quotes';
+import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from './quotes';
 import type { Source } from './sources';
 
 type EvidenceItem = string | { quote: string; source?: string; occurrence?: number; speaker?: string };
@@ -67,12 +67,6 @@ export interface RelationRow {
   /** The end that may lie outside this file, and the label it must have (null: any domain record). */
   check: { id: string; label: NodeLabel | null };
   props: { role?: string; title?: string; evidenceIds: string[] };
-}
-export interface EvidenceRow {
-  id: string;
-  sourceId: string;
-  speakerId: string | null;
-  props: { name: string; quote: string; start: number; end: number; prefix: string; suffix: string };
 }
 export interface Plan {
   file: string;
@@ -149,14 +143,10 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       if (location.end > src.factsEnd) {
         throw new LoadError(file, record, where, `quote lies in the part of "${source}" that holds no facts`);
       }
-      const id = evidenceId(source, location);
+      const row = evidenceRow(source, quote, location, speaker);
+      const id = row.id;
       if (!evidenceById.has(id)) {
-        evidenceById.set(id, {
-          id,
-          sourceId: source,
-          speakerId: speaker,
-          props: { name: quoteTitle(quote), quote, ...location },
-        });
+        evidenceById.set(id, row);
       } else if (speaker) {
         evidenceById.get(id)!.speakerId = speaker;
       }

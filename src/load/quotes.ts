@@ -39,3 +39,25 @@ export function quoteTitle(quote: string, max = 60): string {
   const flat = quote.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** A located quote as stored: one Evidence node per quote and source. */
+export interface EvidenceRow {
+  id: string;
+  sourceId: string;
+  speakerId: string | null;
+  props: { name: string; quote: string; start: number; end: number; prefix: string; suffix: string };
+}
+
+export function evidenceRow(
+  sourceId: string,
+  quote: string,
+  location: QuoteLocation,
+  speakerId: string | null,
+): EvidenceRow {
+  return {
+    id: evidenceId(sourceId, location),
+    sourceId,
+    speakerId,
+    props: { name: quoteTitle(quote), quote, ...location },
+  };
+}

@@ -5,6 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { plain } from '../db/neo4j';
 import type { Database } from '../db/neo4j';
+import type { EvidenceRow } from '../load/quotes';
 import type { NodeModel, RevisionModel } from '../model';
 import { toNode, toRevision, toStoredProps } from './rows';
 
@@ -142,13 +143,6 @@ export async function sourceText(tx: ManagedTransaction, id: string): Promise<St
   );
   const row = result.records[0];
   return row ? { id: row.get('id') as string, text: row.get('text') as string } : null;
-}
-
-export interface EvidenceRow {
-  id: string;
-  sourceId: string;
-  speakerId: string | null;
-  props: { name: string; quote: string; start: number; end: number; prefix: string; suffix: string };
 }
 
 /** Stores quotes (one node per quote and source, however many records cite it) and links the record. */
