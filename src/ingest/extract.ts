@@ -6,6 +6,7 @@
  */
 import nlp from 'compromise';
 import { sentences, Sentence } from './text';
+import { slugify } from '../curation/validate';
 
 export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
 
@@ -138,16 +139,6 @@ const NOT_NAMES = new Set([
 ]);
 const COMPANY_NOUN =
   '(?:start-up|startup|company|group|carmaker|automaker|car manufacturer|battery maker|cell maker|supplier)';
-
-export const slug = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const norm = (text: string) =>
@@ -453,7 +444,7 @@ export function extract(text: string, known: Known, publishedYear?: number): Ext
       }
       const supplier = kind === 'supply' ? b : null;
       deals.set(key, {
-        id: knownDeal?.id ?? slug(`${entityName(a)} ${entityName(b)} ${kind}`),
+        id: knownDeal?.id ?? slugify(`${entityName(a)} ${entityName(b)} ${kind}`),
         name: knownDeal?.name ?? `${entityName(a)} and ${entityName(b)}: ${kind.replace(/-/g, ' ')}`,
         kind: knownDeal?.kind ?? kind,
         status: knownDeal?.status ?? status,
@@ -518,7 +509,7 @@ export function extract(text: string, known: Known, publishedYear?: number): Ext
             ? 'jobs-target'
             : 'investment';
       claims.push({
-        id: slug(`${plant} ${property} ${measure.value} ${s.start}`),
+        id: slugify(`${plant} ${property} ${measure.value} ${s.start}`),
         subject: plant,
         property,
         ...measure,
@@ -534,7 +525,7 @@ export function extract(text: string, known: Known, publishedYear?: number): Ext
     const bound = (m[1] === 'until' ? 'by' : m[1]) as MilestoneProposal['bound'];
     const partnerships = [...deals.values()].filter((d) => d.quotes.includes(s.text)).map((d) => d.id);
     milestones.push({
-      id: slug(`${s.text.split(/\s+/).slice(0, 6).join(' ')} ${m[2]}`),
+      id: slugify(`${s.text.split(/\s+/).slice(0, 6).join(' ')} ${m[2]}`),
       name: s.text.length > 80 ? `${s.text.slice(0, 79).trimEnd()}…` : s.text,
       year: Number(m[2]),
       bound,
@@ -596,8 +587,8 @@ function toEntities(
     if (stored) m.key = stored.id;
     let entity = out.get(m.key);
     if (!entity) {
-      let id = stored?.id ?? slug(m.name);
-      if (!stored && taken.has(id)) id = slug(`${m.name} ${m.label}`);
+      let id = stored?.id ?? slugify(m.name);
+      if (!stored && taken.has(id)) id = slugify(`${m.name} ${m.label}`);
       taken.add(id);
       entity = {
         id,
@@ -631,14 +622,14 @@ function toEntities(
     const text = e.quotes.join(' ');
     if (e.label === 'Company') {
       for (const [country, adjective] of Object.entries(COUNTRIES))
-        if (new RegExp(`${adjective} ${COMPANY_NOUN}? ?${escape(e.name)}`).test(text)) e.basedIn.push(slug(country));
+        if (new RegExp(`${adjective} ${COMPANY_NOUN}? ?${escape(e.name)}`).test(text)) e.basedIn.push(slugify(country));
       const city = new RegExp(`(?:\\bThe )?${NAME}-based ${COMPANY_NOUN}? ?${escape(e.name)}`, 'u').exec(text);
-      if (city) e.basedIn.push(slug(city[1]!));
+      if (city) e.basedIn.push(slugify(city[1]!));
     }
-    if (e.label === 'Site' && e.kinds[0] === 'facility') e.locatedIn.push(slug(e.name.replace(/ gigafactory$/, '')));
+    if (e.label === 'Site' && e.kinds[0] === 'facility') e.locatedIn.push(slugify(e.name.replace(/ gigafactory$/, '')));
     if (e.label === 'Site' && e.kinds[0] === 'city') {
       for (const [country, adjective] of Object.entries(COUNTRIES))
-        if (text.includes(`${adjective} ${e.name}`)) e.locatedIn.push(slug(country));
+        if (text.includes(`${adjective} ${e.name}`)) e.locatedIn.push(slugify(country));
     }
     if (e.label === 'Person') {
       const m = new RegExp(`${escape(e.name)}, ([A-Z][A-Za-z ]{1,40}?) of (?:the )?${NAME}`, 'u').exec(text);

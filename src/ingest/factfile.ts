@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FactFile } from '../load/plan';
 import type { Extraction, Known } from './extract';
-import { slug } from './extract';
+import { slugify } from '../curation/validate';
 
 export interface Proposal {
   section: 'companies' | 'people' | 'sites' | 'projects' | 'partnerships' | 'stages' | 'milestones' | 'claims';
@@ -74,9 +74,9 @@ export function proposalsOf(x: Extraction, sourceId: string, published: Publishe
 
 /** Ids of a source's stages and claims: a short digest of the source first, so no truncation merges two. */
 const tag = (sourceId: string) => createHash('sha256').update(sourceId).digest('hex').slice(0, 8);
-const stageId = (deal: string, sourceId: string) => slug(`stage ${tag(sourceId)} ${deal}`);
+const stageId = (deal: string, sourceId: string) => slugify(`stage ${tag(sourceId)} ${deal}`);
 const claimId = (subject: string, property: string, sourceId: string, i: number) =>
-  slug(`claim ${tag(sourceId)} ${i + 1} ${property} ${subject}`);
+  slugify(`claim ${tag(sourceId)} ${i + 1} ${property} ${subject}`);
 
 /**
  * The fact file of the proposals with a confidence in [min, max): the confident part to load, or the

@@ -15,7 +15,8 @@ import { precisionOf } from '../load/dates';
 import { ensureSchema } from '../load/schema';
 import { readSource, SourceRecord } from '../load/sources';
 import { writeSources } from '../load/write';
-import { extract, slug } from './extract';
+import { slugify } from '../curation/validate';
+import { extract } from './extract';
 import { factFile, Proposal, proposalsOf } from './factfile';
 import { readKnown } from './known';
 import { factsEndMarker } from './text';
@@ -73,7 +74,7 @@ export async function ingestArticle(db: Database, input: IngestInput, options: I
   const outDir = path.resolve(options.outDir ?? DEFAULT_DATA_DIR);
   const title = input.title ?? input.text.trim().split('\n')[0]!.trim().slice(0, 200);
   const headline = title.split(/\s+/).slice(0, 8).join(' ');
-  const sourceId = slug(['ingest', input.publisher, input.published, headline].filter(Boolean).join(' '));
+  const sourceId = slugify(['ingest', input.publisher, input.published, headline].filter(Boolean).join(' '));
   const precision = input.published === undefined ? undefined : precisionOf(input.published);
   const published = input.published && precision ? { value: input.published, precision } : null;
 

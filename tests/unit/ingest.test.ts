@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluateSeed } from '../../src/ingest/evaluate';
-import { extract, slug } from '../../src/ingest/extract';
+import { slugify } from '../../src/curation/validate';
+import { extract } from '../../src/ingest/extract';
 import { factsEndMarker, sentences } from '../../src/ingest/text';
 import { DEFAULT_DATA_DIR } from '../../src/load';
 import { readSource } from '../../src/load/sources';
@@ -83,8 +84,8 @@ describe('extraction', () => {
   });
 
   it('makes ids that are stable slugs', () => {
-    expect(slug('Envision AESC')).toBe('envision-aesc');
-    expect(slug('Société Générale')).toBe('societe-generale');
+    expect(slugify('Envision AESC')).toBe('envision-aesc');
+    expect(slugify('Société Générale')).toBe('societe-generale');
   });
 });
 
