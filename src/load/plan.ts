@@ -52,11 +52,15 @@ export type RelationType =
   | 'SPOKEN_BY'
   | 'HAS_STAGE'
   | 'EVOLVED_INTO'
-  | 'CLAIM_OF';
+  | 'CLAIM_OF'
+  | 'OPERATES'
+  | 'HOLDS_STAKE';
 
 export interface NodeRow {
   id: string;
   label: Exclude<NodeLabel, 'Evidence' | 'Source'>;
+  /** A facility with a `plant` block is also labelled Plant. */
+  plant?: boolean;
   props: Record<string, unknown>;
   evidenceIds: string[];
 }
@@ -66,7 +70,7 @@ export interface RelationRow {
   to: string;
   /** The end that may lie outside this file, and the label it must have (null: any domain record). */
   check: { id: string; label: NodeLabel | null };
-  props: { role?: string; title?: string; evidenceIds: string[] };
+  props: { role?: string; title?: string; stake?: number; evidenceIds: string[] };
 }
 export interface Plan {
   file: string;
@@ -74,6 +78,24 @@ export interface Plan {
   relations: RelationRow[];
   evidence: EvidenceRow[];
 }
+
+interface PlantBlock {
+  operator: Ref;
+  owners?: { company: string; stake?: number; evidence?: EvidenceItem[] }[];
+  chemistry?: string;
+}
+
+/** A deal's stages move it through these statuses; a plant's through the second list. */
+export const DEAL_STATUSES = ['announced', 'signed', 'active', 'in-discussion', 'completed', 'lapsed', 'cancelled'];
+export const PLANT_STATUSES = [
+  'announced',
+  'construction-started',
+  'production-started',
+  'expanded',
+  'paused',
+  'cancelled',
+  'sold',
+];
 
 /** Which YAML section holds which label, and which of its fields are relations. */
 const SECTIONS: Record<
@@ -113,7 +135,7 @@ const SCALARS: Record<NodeRow['label'], string[]> = {
 /** Names for records whose YAML may leave the name out: stages and claims are titled by their content. */
 function generatedName(label: NodeRow['label'], rec: RecordBase): string {
   if (label === 'Stage')
-    return `${rec.partnership as string}: ${rec.status as string} (${(rec.date as DateValue).value})`;
+    return `${(rec.partnership ?? rec.plant) as string}: ${rec.status as string} (${(rec.date as DateValue).value})`;
   const year = rec.year ? ` (${(rec.bound as string | undefined) ?? 'in'} ${rec.year as number})` : '';
   return `${rec.subject as string}: ${rec.property as string} ${rec.value as number} ${rec.unit as string}${year}`;
 }
@@ -190,6 +212,7 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
         aliasText: (rec.aliases ?? []).join(' | '),
         description: rec.description ?? null,
         confidence: rec.confidence ?? null,
+        notes: rec.notes ?? null,
       };
       for (const key of SCALARS[spec.label]) props[key] = rec[key] ?? null;
 
@@ -288,13 +311,53 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       if (spec.label === 'Stage') {
         props.modality = rec.modality ?? 'asserted';
         addDate('date', 'date', rec.date as DateValue);
-        const deal = rec.partnership as string;
+        const plant = rec.plant as string | undefined;
+        const owner = plant ?? (rec.partnership as string);
+        const allowed = plant ? PLANT_STATUSES : DEAL_STATUSES;
+        if (!allowed.includes(rec.status as string)) {
+          throw new LoadError(
+            file,
+            record,
+            'status',
+            `a ${plant ? 'plant' : 'deal'} stage's status must be one of ${allowed.join(', ')}`,
+          );
+        }
+        if (plant && (rec.kind || rec.binding)) {
+          throw new LoadError(file, record, rec.kind ? 'kind' : 'binding', 'only a deal stage has a kind or binding');
+        }
         plan.relations.push({
           type: 'HAS_STAGE',
-          from: deal,
+          from: owner,
           to: rec.id,
-          check: { id: deal, label: 'Partnership' },
+          check: { id: owner, label: plant ? 'Site' : 'Partnership' },
           props: { evidenceIds },
+        });
+      }
+      if (spec.label === 'Site' && rec.plant) {
+        const block = rec.plant as PlantBlock;
+        if (rec.kind !== 'facility') throw new LoadError(file, record, 'plant', 'only a facility can be a plant');
+        props.chemistry = block.chemistry ?? null;
+        const operator = typeof block.operator === 'string' ? block.operator : block.operator.id;
+        const operatorEvidence =
+          typeof block.operator === 'string' || !block.operator.evidence
+            ? evidenceIds
+            : resolve(block.operator.evidence, record, 'plant.operator.evidence');
+        plan.relations.push({
+          type: 'OPERATES',
+          from: operator,
+          to: rec.id,
+          check: { id: operator, label: 'Company' },
+          props: { evidenceIds: operatorEvidence },
+        });
+        (block.owners ?? []).forEach((o, i) => {
+          const own = o.evidence ? resolve(o.evidence, record, `plant.owners[${i}].evidence`) : evidenceIds;
+          plan.relations.push({
+            type: 'HOLDS_STAKE',
+            from: o.company,
+            to: rec.id,
+            check: { id: o.company, label: 'Company' },
+            props: o.stake === undefined ? { evidenceIds: own } : { stake: o.stake, evidenceIds: own },
+          });
         });
       }
       if (spec.label === 'Claim') {
@@ -321,6 +384,7 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       plan.nodes.push({
         id: rec.id,
         label: spec.label,
+        ...(rec.plant ? { plant: true } : {}),
         props: withoutBlanks(props),
         evidenceIds: [...new Set([...evidenceIds, ...extraEvidence])],
       });

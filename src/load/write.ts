@@ -39,12 +39,15 @@ const RELATION_TYPES: RelationType[] = [
   'HAS_STAGE',
   'EVOLVED_INTO',
   'CLAIM_OF',
+  'OPERATES',
+  'HOLDS_STAKE',
 ];
 
 const upsertNodes = (label: string) => `/* upsert${label} */
   UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
-  SET n:${label}, n += row.props`;
+  SET n:${label}, n += row.props
+  FOREACH (_ IN CASE WHEN row.plant THEN [1] ELSE [] END | SET n:Plant)`;
 
 const upsertRelations = (type: string) => `/* relate${type} */
   UNWIND $rows AS row
@@ -90,7 +93,7 @@ async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void
     result.records.map((r) => [r.get('id') as string, r.get('labels') as string[]]),
   );
   for (const node of plan.nodes) {
-    const labels = stored.get(node.id) ?? [];
+    const labels = stored.get(node.id)?.filter((l) => l !== 'Plant') ?? [];
     if (labels.length > 0 && !labels.includes(node.label)) {
       throw new LoadError(
         plan.file,
@@ -101,7 +104,8 @@ async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void
     }
   }
   for (const rel of plan.relations) {
-    const label = local.get(rel.check.id) ?? stored.get(rel.check.id)?.[0];
+    const storedLabels = stored.get(rel.check.id)?.filter((l) => l !== 'Plant') ?? [];
+    const label = local.get(rel.check.id) ?? storedLabels[0];
     if (!label) {
       throw new LoadError(
         plan.file,
@@ -135,7 +139,9 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
   for (const label of NODE_LABELS) {
     const rows = plan.nodes.filter((n) => n.label === label);
     if (rows.length)
-      await tx.run(upsertNodes(label), { rows: rows.map((r) => ({ ...r, props: toStoredProps(r.props) })) });
+      await tx.run(upsertNodes(label), {
+        rows: rows.map((r) => ({ id: r.id, plant: r.plant ?? false, props: toStoredProps(r.props) })),
+      });
   }
   for (const type of RELATION_TYPES) {
     const rows = plan.relations
@@ -162,7 +168,7 @@ export const CLAIM_PREFERENCE = `CASE c.rank WHEN 'preferred' THEN 0 WHEN 'depre
 /**
  * Values the loader derives rather than reads, recomputed for every deal and subject the file touches
  * (so reloading an older file cannot bring back a stale value):
- * - a deal with stages takes its status from its latest stage, and its kind and binding from the
+ * - a deal or plant with stages takes its status from its latest stage, and its kind and binding from the
  *   latest stage that states them (stages ordered by date, a less precise date first on a tie, then id);
  * - of the claims with the same subject and property, one is preferred: a curator's rank first
  *   (preferred, normal, deprecated), then the most recently stated (a more precise date first on a tie), then
@@ -170,7 +176,7 @@ export const CLAIM_PREFERENCE = `CASE c.rank WHEN 'preferred' THEN 0 WHEN 'depre
  *   one, then the smallest id.
  */
 async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan): Promise<void> {
-  const deals = new Set(plan.nodes.filter((n) => n.label === 'Partnership').map((n) => n.id));
+  const deals = new Set(plan.nodes.filter((n) => n.label === 'Partnership' || n.plant).map((n) => n.id));
   const subjects = new Set<string>();
   for (const rel of plan.relations) {
     if (rel.type === 'HAS_STAGE') deals.add(rel.from);
@@ -180,7 +186,8 @@ async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan): Promise<
     await tx.run(
       `/* deriveDealStatus */
        UNWIND $ids AS id
-       MATCH (p:Partnership {id: id})-[:HAS_STAGE]->(s:Stage)
+       MATCH (p:Entity {id: id})-[:HAS_STAGE]->(s:Stage)
+       WHERE p:Partnership OR p:Plant
        WITH p, s ORDER BY s.dateValue, s.id
        WITH p, collect(s) AS stages
        WITH p, stages[-1] AS latest,
