@@ -14,10 +14,12 @@ import type {
   PartnershipKind,
   PartnershipStatus,
   PartyRole,
+  PlantStatus,
   ProposalSection,
   ProjectKind,
   SiteKind,
   SourceKind,
+  StageStatus,
   TimelineEntryKind,
 } from './__generated__/resolvers-types';
 
@@ -45,12 +47,32 @@ export interface PersonModel extends Named {
   aliases: string[];
 }
 
+export interface GeoPointModel {
+  latitude: number;
+  longitude: number;
+  source: string;
+}
+
+/** What a facility that is a cell plant carries beyond a site. */
+export interface PlantFactsModel {
+  chemistry: string | null;
+  /** The status of its latest stage, null without stages. */
+  status: PlantStatus | null;
+}
+
 export interface SiteModel extends Named {
   __typename: 'Site';
   aliases: string[];
   kind: SiteKind;
   description: string | null;
+  /** From the gazetteer: a city's coordinates, which its plants share. */
+  location: GeoPointModel | null;
+  /** Set when the site is a cell plant. */
+  plant: PlantFactsModel | null;
 }
+
+/** A cell plant: a facility site with its plant facts. */
+export type PlantModel = SiteModel & { plant: PlantFactsModel };
 
 export interface ProjectModel extends Named {
   __typename: 'Project';
@@ -116,10 +138,10 @@ export interface EvidenceModel extends Named {
   speakerId: string | null;
 }
 
-/** A stage of a deal in the world (valid time), not an edit of the record (see revisions). */
+/** A stage of a deal or plant in the world (valid time), not an edit of the record (see revisions). */
 export interface StageModel extends Named {
   __typename: 'Stage';
-  status: PartnershipStatus;
+  status: StageStatus;
   kind: PartnershipKind | null;
   binding: Binding | null;
   modality: Modality;
@@ -174,6 +196,8 @@ export interface RelatedModel<T extends NodeModel = NodeModel> {
   node: T;
   role: string | null;
   title: string | null;
+  /** A shareholder's stake in percent (HOLDS_STAKE). */
+  stake: number | null;
   evidenceIds: string[];
 }
 
@@ -203,6 +227,7 @@ export interface TimelineEntryModel {
   title: string;
   milestoneId: string | null;
   partnershipId: string | null;
+  stageId: string | null;
   evidenceIds: string[];
 }
 
@@ -257,4 +282,12 @@ export interface ConnectionModel<T> {
   nodes: T[];
   offset: number;
   totalCount: number;
+}
+
+/** A shareholder of a plant, with its stake where stated. */
+export interface OwnershipModel {
+  company: CompanyModel;
+  plantId: string;
+  stake: number | null;
+  evidenceIds: string[];
 }

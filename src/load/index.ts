@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Database } from '../db/neo4j';
 import { LoadError } from './errors';
 import { buildPlan, FactFile, Plan } from './plan';
+import { placeOnMap } from './geo';
 import { ensureSchema } from './schema';
 import { parseYaml, readSource, Source } from './sources';
 import { validate } from './validate';
@@ -141,6 +142,10 @@ export async function loadData(
     });
     results.push({ file: key, status: 'loaded', ...counts });
     log(`${key}: ${counts.nodes} records, ${counts.relations} relations, ${counts.evidence} quotes`);
+  }
+  if (results.some((r) => r.status === 'loaded')) {
+    const placed = await placeOnMap(db);
+    log(`places: ${placed.located} of ${placed.cities} cities located in the gazetteer`);
   }
   return results;
 }

@@ -15,10 +15,10 @@ type ClaimArgs = { property?: ClaimModel['property'] | null; preferredOnly?: boo
 export const claimsOf = async (ctx: Context, id: string, { property, preferredOnly }: ClaimArgs) =>
   narrowClaims(await relatedNodes(ctx, 'claimsOf', id, 'Claim'), property, preferredOnly);
 
-export const stagesOf = (ctx: Context, deal: PartnershipModel) => relatedNodes(ctx, 'stagesOfDeal', deal.id, 'Stage');
+export const stagesOf = (ctx: Context, deal: PartnershipModel) => relatedNodes(ctx, 'stagesOf', deal.id, 'Stage');
 
 export const Stage: StageResolvers = {
-  partnership: async (s, _, ctx) => (await relatedNodes(ctx, 'dealOfStage', s.id, 'Partnership'))[0]!,
+  partnership: async (s, _, ctx) => (await relatedNodes(ctx, 'dealOfStage', s.id, 'Partnership'))[0] ?? null,
   sites: (s, _, ctx) => relatedNodes(ctx, 'sites', s.id, 'Site'),
   evidence: (s, _, ctx) => relatedNodes(ctx, 'evidence', s.id, 'Evidence'),
 };

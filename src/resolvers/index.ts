@@ -9,6 +9,16 @@ import { Mutation } from './Mutation';
 import { Node } from './Node';
 import { Partnership, Party } from './Partnership';
 import { Person, Position } from './Person';
+import {
+  CapacityFigure,
+  CapacityReport,
+  CompanyPlants,
+  Ownership,
+  Plant,
+  PlantQuery,
+  SitePlant,
+  StagePlant,
+} from './Plant';
 import { Project } from './Project';
 import { DateValue, Evidence, Source } from './Provenance';
 import { Query } from './Query';
@@ -16,16 +26,20 @@ import { Revision } from './Revision';
 import { Site } from './Site';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...LifecycleQuery },
+  Query: { ...Query, ...LifecycleQuery, ...PlantQuery },
   Mutation,
   Revision,
   IngestReport,
   Node,
-  Company: { ...Company, ...CompanyLifecycle },
+  Company: { ...Company, ...CompanyLifecycle, ...CompanyPlants },
   Partner,
   Person,
   Position,
-  Site,
+  Site: { ...Site, ...SitePlant },
+  Plant,
+  Ownership,
+  CapacityReport,
+  CapacityFigure,
   Project,
   Partnership,
   Party,
@@ -34,12 +48,13 @@ export const resolvers: Resolvers = {
   Source,
   Evidence,
   DateValue,
-  Stage,
+  Stage: { ...Stage, ...StagePlant },
   Claim,
   ClaimGroup,
   DealHistory,
   CompanyConnection: connectionFields,
   PartnershipConnection: connectionFields,
+  PlantConnection: connectionFields,
   SiteConnection: { pageInfo: connectionFields.pageInfo },
   ProjectConnection: { pageInfo: connectionFields.pageInfo },
   PersonConnection: { pageInfo: connectionFields.pageInfo },

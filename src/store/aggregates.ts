@@ -119,6 +119,21 @@ const timelineStatement = (scoped: boolean) => `/* timeline${scoped ? ' of compa
       WHERE p.startYear IS NOT NULL AND ${inRange('p.startYear')}
       RETURN {year: p.startYear, date: p.startValue, precision: p.startPrecision, kind: 'start',
               title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds} AS entry
+      UNION
+      ${
+        scoped
+          ? `CALL (c) {
+          MATCH (c)<-[:HAS_PARTY]-(:Partnership)-[:HAS_STAGE]->(s:Stage) RETURN s
+          UNION
+          MATCH (c)-[:OPERATES]->(:Plant)-[:HAS_STAGE]->(s:Stage) RETURN s
+        }
+        WITH s WHERE ${inRange('s.dateYear')}`
+          : `MATCH (s:Stage) WHERE ${inRange('s.dateYear')}`
+      }
+      RETURN {year: s.dateYear, date: s.dateValue, precision: s.datePrecision, kind: 'stage',
+              title: coalesce(s.summary, s.name), milestoneId: null, stageId: s.id,
+              partnershipId: head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN p.id }),
+              evidenceIds: COLLECT { MATCH (s)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }} AS entry
     }
     RETURN entry ORDER BY entry.date, entry.kind, entry.title`;
 
@@ -135,6 +150,12 @@ export async function timeline(
   const rows = await db.read<{ entry: unknown }>('timeline', companyId ? TIMELINE.company : TIMELINE.all, params);
   return rows.map(({ entry }) => {
     const e = plain(entry) as Omit<TimelineEntryModel, 'kind' | 'precision'> & { kind: string; precision: string };
-    return { ...e, kind: toEnum(e.kind), precision: toEnum(e.precision), evidenceIds: e.evidenceIds ?? [] };
+    return {
+      ...e,
+      kind: toEnum(e.kind),
+      precision: toEnum(e.precision),
+      stageId: e.stageId ?? null,
+      evidenceIds: e.evidenceIds ?? [],
+    };
   });
 }

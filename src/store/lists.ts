@@ -17,7 +17,7 @@ import { PrefetchRelation, RawRelated, relatedProjection, toRelatedMap } from '.
 import { Page, checkYear } from './paging';
 import { fromEnum, toNode } from './rows';
 
-async function pageQuery<T extends NodeModel>(
+export async function pageQuery<T extends NodeModel>(
   db: Database,
   operation: string,
   match: string,

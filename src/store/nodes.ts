@@ -85,14 +85,29 @@ const RELATIONS = {
       MATCH (n)-[:OWNS]->(:Project)<-[:MILESTONE_OF]-(m:Milestone) RETURN m
     }
     WITH id, m, null AS r`,
-  stagesOfDeal: '(n)-[r:HAS_STAGE]->(m:Stage)',
+  stagesOf: '(n)-[r:HAS_STAGE]->(m:Stage)',
   stagesAtSite: `CALL (n) {
       MATCH (n)<-[:AT_SITE]-(m:Stage) RETURN m
       UNION
       MATCH (n)<-[:LOCATED_IN*0..6]-(:Site)<-[:AT_SITE]-(:Partnership)-[:HAS_STAGE]->(m:Stage) RETURN m
+      UNION
+      MATCH (n)<-[:LOCATED_IN*0..6]-(:Plant)-[:HAS_STAGE]->(m:Stage) RETURN m
     }
     WITH id, m, null AS r`,
   dealOfStage: '(n)<-[r:HAS_STAGE]-(m:Partnership)',
+  plantOfStage: '(n)<-[r:HAS_STAGE]-(m:Plant)',
+  operator: '(n)<-[r:OPERATES]-(m:Company)',
+  plantOwners: '(n)<-[r:HOLDS_STAKE]-(m:Company)',
+  operatedPlants: '(n)-[r:OPERATES]->(m:Plant)',
+  plantStakes: '(n)-[r:HOLDS_STAKE]->(m:Plant)',
+  cityOf: `CALL (n) {
+      MATCH (n)-[:LOCATED_IN*1..3]->(m:Site {kind: 'city'}) RETURN m LIMIT 1
+    }
+    WITH id, m, null AS r`,
+  countryOf: `CALL (n) {
+      MATCH (n)-[:LOCATED_IN*1..6]->(m:Site {kind: 'country'}) RETURN m LIMIT 1
+    }
+    WITH id, m, null AS r`,
   evolvedFrom: '(n)<-[r:EVOLVED_INTO]-(m:Partnership)',
   evolvedInto: '(n)-[r:EVOLVED_INTO]->(m:Partnership)',
   claimsOf: '(n)<-[r:CLAIM_OF]-(m:Claim)',
@@ -104,7 +119,7 @@ export type RelationName = keyof typeof RELATIONS;
 /** Relations listed in an order of their own; the others by name. */
 const ORDERS: Partial<Record<RelationName, string>> = {
   // Oldest first; on the same date the less precise date first (`2021` before `2021-06-28`), then id.
-  stagesOfDeal: 'm.dateValue, m.id',
+  stagesOf: 'm.dateValue, m.id',
   stagesAtSite: 'm.dateValue, m.id',
   evolvedFrom: 'm.announcedValue, m.id',
   evolvedInto: 'm.announcedValue, m.id',
@@ -115,10 +130,11 @@ const ORDERS: Partial<Record<RelationName, string>> = {
 /** Relations a query can fetch along with the nodes it returns as `n`: plain patterns only. */
 export type PrefetchRelation = 'evidence' | 'parties' | 'sites' | 'projects' | 'basedIn' | 'memberOf' | 'members';
 
-type RawItem = { node: unknown; role: unknown; title: unknown; evidenceIds: unknown };
+type RawItem = { node: unknown; role: unknown; title: unknown; stake: unknown; evidenceIds: unknown };
 export type RawRelated = Record<string, RawItem[]>;
 
-const RELATED_ITEM = '{node: m {.*, labels: labels(m)}, role: r.role, title: r.title, evidenceIds: r.evidenceIds}';
+const RELATED_ITEM =
+  '{node: m {.*, labels: labels(m)}, role: r.role, title: r.title, stake: r.stake, evidenceIds: r.evidenceIds}';
 
 /**
  * A map projection with one COLLECT subquery per relation of `n`, ordered as relatedByIds orders them,
@@ -151,6 +167,7 @@ function toRelated(items: RawItem[]): RelatedModel[] {
       node,
       role: typeof item.role === 'string' ? item.role : null,
       title: typeof item.title === 'string' ? item.title : null,
+      stake: typeof item.stake === 'number' ? item.stake : null,
       evidenceIds: (plain(item.evidenceIds) as string[] | null) ?? [],
     });
   }

@@ -86,6 +86,20 @@ export function toNode(raw: unknown): NodeModel {
     case 'Person':
       return { __typename: label, ...base, aliases: list(props, 'aliases') };
     case 'Site':
+      return {
+        __typename: label,
+        ...base,
+        aliases: list(props, 'aliases'),
+        kind: toEnum(str(props, 'kind')),
+        description: opt(props, 'description'),
+        location:
+          typeof props.latitude === 'number' && typeof props.longitude === 'number'
+            ? { latitude: props.latitude, longitude: props.longitude, source: str(props, 'geoSource') }
+            : null,
+        plant: (props.labels as string[]).includes('Plant')
+          ? { chemistry: opt(props, 'chemistry'), status: optEnum('status') }
+          : null,
+      };
     case 'Project':
       return {
         __typename: label,
@@ -93,7 +107,7 @@ export function toNode(raw: unknown): NodeModel {
         aliases: list(props, 'aliases'),
         kind: toEnum(str(props, 'kind')),
         description: opt(props, 'description'),
-      } as NodeModel;
+      };
     case 'Partnership':
       return {
         __typename: label,

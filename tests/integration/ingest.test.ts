@@ -119,7 +119,7 @@ describe('two fictional articles about one deal', () => {
 
   it('links the stages: the letter of intent became a binding supply contract', async () => {
     const id = 'nordhaven-motors-group-zellfabrik-letter-of-intent';
-    const stages = (await relatedByIds(db, 'stagesOfDeal', [id])).get(id)!.map((r) => r.node);
+    const stages = (await relatedByIds(db, 'stagesOf', [id])).get(id)!.map((r) => r.node);
     expect(stages.map((s) => s.__typename === 'Stage' && [s.date.value, s.kind, s.status])).toEqual([
       ['2022-03-01', 'LETTER_OF_INTENT', 'SIGNED'],
       ['2023-05-10', 'SUPPLY', 'SIGNED'],

