@@ -384,7 +384,7 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       plan.nodes.push({
         id: rec.id,
         label: spec.label,
-        ...(rec.plant ? { plant: true } : {}),
+        ...(spec.label === 'Site' && rec.plant ? { plant: true } : {}),
         props: withoutBlanks(props),
         evidenceIds: [...new Set([...evidenceIds, ...extraEvidence])],
       });
