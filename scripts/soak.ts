@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKey } from '../src/auth/keys';
 import { freePort, LocalNeo4j, startLocalNeo4j } from '../src/db/local';
+import { connect } from '../src/db/neo4j';
 import { analystOperations } from '../web/src/operations';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -50,14 +51,16 @@ function rssMb(pid: number | undefined): number | undefined {
 
 async function startTarget(): Promise<Target> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kg-soak-'));
-  const keysFile = path.join(tmp, 'api-keys.json');
-  const editorKey = createKey(keysFile, 'soak-editor', 'editor').key;
   console.log('soak: starting a Neo4j on a temporary store...');
   const neo4j: LocalNeo4j = await startLocalNeo4j({ storeDir: path.join(tmp, 'store'), port: await freePort() });
+  const db = connect(neo4j.settings);
+  const editorKey = await createKey(db, 'soak-editor', 'editor')
+    .then((created) => created.key)
+    .finally(() => db.close());
   const port = await freePort();
   const api: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'kg.cjs'), 'start'], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: neo4j.settings.uri, PORT: String(port), KG_API_KEYS_FILE: keysFile },
+    env: { ...process.env, NEO4J_URI: neo4j.settings.uri, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

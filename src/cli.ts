@@ -1,6 +1,7 @@
 /** `kg`: the project's command-line tool. */
 import { Command } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { connect, Database } from './db/neo4j';
 import { externalNeo4j, localBoltPort, serverSettings } from './config';
@@ -9,9 +10,9 @@ import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
 import { ExportFormat, FORMATS, readGraph, toCsv, toCypher, toGraphml, toJson } from './export';
 import { ingestArticle } from './ingest';
 import { evaluateSeed, formatEvaluation } from './ingest/evaluate';
-import { authSettings } from './auth';
-import { createKey } from './auth/keys';
-import { ROLES, Role } from './auth/principal';
+import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
+import { cliPrincipal, Role } from './auth/principal';
+import { ensureSchema } from './load/schema';
 import { startStack } from './stack';
 
 const program = new Command('kg').description('Battery-partnership knowledge graph');
@@ -163,20 +164,66 @@ program
     }
   });
 
-program
+const keys = program
   .command('key')
-  .description('manage API keys (stored hashed in KG_API_KEYS_FILE, default .kg/api-keys.json)')
+  .description('manage API keys (hashed, in Neo4j: every API process sees a change within a second)');
+
+keys
   .command('create')
   .description('create an API key and print it once; only its hash is stored')
   .requiredOption('--name <name>', 'who or what uses the key; recorded as the author of its changes')
   .option('--role <role>', `reader or editor`, 'editor')
-  .action((options: { name: string; role: string }) => {
-    if (!ROLES.includes(options.role as Role)) fail(new Error(`--role must be one of ${ROLES.join(', ')}`));
-    const { keysFile } = authSettings();
-    const { key, record } = createKey(keysFile, options.name, options.role as Role);
-    console.log(`created ${record.role} key "${record.name}" (id ${record.id}) in ${keysFile}`);
-    console.log('Send it as the X-API-Key header. It is shown only now:');
-    console.log(key);
-  });
+  .action((options: { name: string; role: string }) =>
+    withDatabase(async (db) => {
+      await ensureSchema(db);
+      const { key, record } = await createKey(db, options.name, options.role as Role);
+      console.log(`created ${record.role} key "${record.name}" (id ${record.id})`);
+      console.log('Send it as the X-API-Key header. It is shown only now:');
+      console.log(key);
+    }),
+  );
+
+keys
+  .command('list')
+  .description('list the keys: id, role, name, created, revoked (never the keys themselves)')
+  .action(() =>
+    withDatabase(async (db) => {
+      for (const k of await listKeys(db))
+        console.log(
+          [
+            k.id,
+            k.role.padEnd(6),
+            k.createdAt,
+            k.revokedAt ? `revoked ${k.revokedAt} by ${k.revokedBy}` : 'active',
+            k.name,
+          ].join('  '),
+        );
+    }),
+  );
+
+keys
+  .command('revoke')
+  .description('revoke a key by its id (kg key list); the record stays, marked revoked')
+  .argument('<id>', 'the 12 hex digits after kg_')
+  .action((id: string) =>
+    withDatabase(async (db) => {
+      const record = await revokeKey(db, id, cliPrincipal(os.userInfo().username).subject);
+      console.log(`revoked key "${record.name}" (id ${record.id}) at ${record.revokedAt}`);
+    }),
+  );
+
+keys
+  .command('import')
+  .description('copy the hashed keys of an earlier key file (.kg/api-keys.json) into Neo4j')
+  .argument('<file>', 'the key file')
+  .action((file: string) =>
+    withDatabase(async (db) => {
+      await ensureSchema(db);
+      const { imported, skipped } = await importKeys(db, file);
+      console.log(
+        `imported ${imported.length} key(s)${skipped.length ? `; already present: ${skipped.join(', ')}` : ''}`,
+      );
+    }),
+  );
 
 program.parseAsync().catch(fail);

@@ -3,13 +3,11 @@
  * (`Authorization: Bearer eyJ…`) or nobody. Reads are open unless KG_PUBLIC_READS=false; writes need
  * the editor role.
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Algorithm } from 'jsonwebtoken';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { JwtSettings, verifyToken } from './jwt';
-import { findKey, readKeys, StoredKey } from './keys';
+import { keyIdOf, KeyLookup, matchKey } from './keys';
 import { ANONYMOUS, Principal } from './principal';
 
 export { ANONYMOUS } from './principal';
@@ -17,11 +15,8 @@ export type { Principal, Role } from './principal';
 
 export interface AuthSettings {
   publicReads: boolean;
-  keysFile: string;
   jwt: JwtSettings | undefined;
 }
-
-export const DEFAULT_KEYS_FILE = path.resolve(__dirname, '..', '..', '.kg', 'api-keys.json');
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
 const SYMMETRIC = ['HS256', 'HS384', 'HS512'];
@@ -29,9 +24,8 @@ const SYMMETRIC = ['HS256', 'HS384', 'HS512'];
 /** Auth settings from KG_* variables; a half-configured JWT setup is a start-up error, not a silent hole. */
 export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
   const publicReads = (env.KG_PUBLIC_READS ?? 'true').toLowerCase() !== 'false';
-  const keysFile = env.KG_API_KEYS_FILE || DEFAULT_KEYS_FILE;
   const key = env.KG_JWT_SECRET || env.KG_JWT_PUBLIC_KEY;
-  if (!key) return { publicReads, keysFile, jwt: undefined };
+  if (!key) return { publicReads, jwt: undefined };
   const algorithms = (env.KG_JWT_ALGORITHMS || (env.KG_JWT_SECRET ? 'HS256' : 'RS256')).split(',').map((a) => a.trim());
   const allowed = env.KG_JWT_SECRET ? SYMMETRIC : ASYMMETRIC;
   const wrong = algorithms.filter((a) => !allowed.includes(a));
@@ -43,33 +37,27 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
   }
   return {
     publicReads,
-    keysFile,
     jwt: { key, algorithms: algorithms as Algorithm[], issuer: env.KG_JWT_ISSUER, audience: env.KG_JWT_AUDIENCE },
   };
 }
 
-/** Resolves request headers to a principal; re-reads the key file when it changes (`kg key create`). */
-export function authenticator(settings: AuthSettings): (headers: IncomingHttpHeaders) => Principal {
-  let cached: { mtimeMs: number; keys: StoredKey[] } = { mtimeMs: -1, keys: [] };
-  const keys = (): StoredKey[] => {
-    let mtimeMs = 0;
-    try {
-      mtimeMs = statSync(settings.keysFile).mtimeMs;
-    } catch {
-      return [];
-    }
-    if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, keys: readKeys(settings.keysFile) };
-    return cached.keys;
-  };
-
-  return (headers) => {
+/** Resolves request headers to a principal; API keys are looked up in Neo4j (`kg key create`). */
+export function authenticator(
+  settings: AuthSettings,
+  lookup: KeyLookup,
+): (headers: IncomingHttpHeaders) => Promise<Principal> {
+  return async (headers) => {
     const header = headers['x-api-key'];
     const apiKey = Array.isArray(header) ? header[0] : header;
     const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
     const presented = apiKey ?? (bearer?.startsWith('kg_') ? bearer : undefined);
     if (presented !== undefined) {
-      const record = findKey(keys(), presented);
+      const id = keyIdOf(presented);
+      const record = id === null ? null : matchKey(await lookup(id), presented);
       if (!record) throw new UnauthenticatedError('The API key is not valid. Ask an administrator for a new one.');
+      if (record.revokedAt !== null) {
+        throw new UnauthenticatedError('The API key was revoked. Ask an administrator for a new one.');
+      }
       return { subject: record.name, role: record.role, via: 'api-key' };
     }
     if (bearer !== undefined) {

@@ -7,7 +7,12 @@ export interface Principal {
   subject: string;
   /** null without credentials. */
   role: Role | null;
-  via: 'api-key' | 'jwt' | 'none';
+  via: 'api-key' | 'jwt' | 'cli' | 'none';
 }
 
 export const ANONYMOUS: Principal = { subject: 'anonymous', role: null, via: 'none' };
+
+/** Whoever runs `kg` on a machine with access to Neo4j: an editor, named after the system user. */
+export function cliPrincipal(user: string): Principal {
+  return { subject: `cli:${user}`, role: 'editor', via: 'cli' };
+}

@@ -10,6 +10,7 @@ export const ID_CONSTRAINT = 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:E
 const STATEMENTS = [
   ID_CONSTRAINT,
   'CREATE CONSTRAINT data_file_path IF NOT EXISTS FOR (f:DataFile) REQUIRE f.path IS UNIQUE',
+  'CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE',
   'CREATE INDEX partnership_kind IF NOT EXISTS FOR (n:Partnership) ON (n.kind)',
   'CREATE INDEX partnership_status IF NOT EXISTS FOR (n:Partnership) ON (n.status)',
   'CREATE INDEX partnership_announced_year IF NOT EXISTS FOR (n:Partnership) ON (n.announcedYear)',

@@ -10,6 +10,7 @@ import express, { ErrorRequestHandler, Express } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AuthSettings, authenticator, authSettings } from '../auth';
+import { cachedKeyLookup } from '../auth/keys';
 import { ApiSettings, apiSettings } from '../config';
 import { Context, createContext } from '../context';
 import type { Database } from '../db/neo4j';
@@ -90,7 +91,7 @@ const httpErrors: ErrorRequestHandler = (error: { type?: string; status?: number
 };
 
 export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
-  const authenticate = authenticator(options.auth ?? authSettings());
+  const authenticate = authenticator(options.auth ?? authSettings(), cachedKeyLookup(db));
   const settings = options.api ?? apiSettings();
   const limits = queryLimits(options.limits ?? limitsFromEnv());
   const apollo = new ApolloServer<Context>({
@@ -150,7 +151,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, authenticate(req.headers), options.dataDir),
+      context: async ({ req }) => createContext(db, await authenticate(req.headers), options.dataDir),
     }),
   );
 

@@ -2,9 +2,6 @@
  * A curator's correction, made through the API with an editor key, shows up in the explorer's side
  * panel in real Chromium: what changed, from what to what, who changed it and why.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createKey } from '../../src/auth/keys';
 import { startStack, type Stack } from '../../src/stack';
@@ -16,21 +13,18 @@ jest.setTimeout(180_000);
 let browser: Browser | undefined;
 let stack: Stack | undefined;
 let tracked: TrackedPage | undefined;
-let dir: string;
 let editorKey: string;
 
 beforeAll(async () => {
   ensureWebBuilt();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'kg-e2e-keys-'));
-  const keysFile = path.join(dir, 'keys.json');
-  editorKey = createKey(keysFile, 'curator-ann', 'editor').key;
   const db = testDatabase();
   try {
     await clearGraph(db);
+    editorKey = (await createKey(db, 'curator-ann', 'editor')).key;
   } finally {
     await db.close();
   }
-  stack = await startStack({ port: 0, neo4j: testNeo4j(), auth: { publicReads: true, keysFile, jwt: undefined } });
+  stack = await startStack({ port: 0, neo4j: testNeo4j(), auth: { publicReads: true, jwt: undefined } });
   browser = await launchChromium();
 }, 240_000);
 
@@ -38,7 +32,6 @@ afterAll(async () => {
   await tracked?.context.close().catch(() => undefined);
   await browser?.close();
   await stack?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 it('shows a correction with its author and reason in the explorer', async () => {

@@ -39,11 +39,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'kg-ingest-api-'));
   dataDir = path.join(dir, 'data');
   cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
-  const keysFile = path.join(dir, 'keys.json');
-  editorKey = createKey(keysFile, 'desk-editor', 'editor').key;
   const db = testDatabase();
   try {
     await clearGraph(db);
+    editorKey = (await createKey(db, 'desk-editor', 'editor')).key;
   } finally {
     await db.close();
   }
@@ -51,7 +50,7 @@ beforeAll(async () => {
     port: 0,
     neo4j: testNeo4j(),
     dataDir,
-    auth: { publicReads: true, keysFile, jwt: undefined },
+    auth: { publicReads: true, jwt: undefined },
   });
 });
 

@@ -3,9 +3,6 @@
  * keep their history, quotes located by the server, and mutations that apply whole or not at all.
  */
 import jwt from 'jsonwebtoken';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AuthSettings } from '../../src/auth';
 import { createKey } from '../../src/auth/keys';
 import { startStack, type Stack } from '../../src/stack';
@@ -14,7 +11,6 @@ import { clearGraph, counts, testDatabase, testNeo4j } from '../support/neo4j';
 const JWT = { key: 'a-test-secret-of-at-least-thirty-two-bytes!', issuer: 'https://id.example.test', audience: 'kg' };
 
 let stack: Stack;
-let dir: string;
 let editorKey: string;
 let readerKey: string;
 
@@ -53,18 +49,15 @@ function token(claims: Record<string, unknown>, options: jwt.SignOptions = {}): 
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'kg-keys-'));
-  const keysFile = path.join(dir, 'keys.json');
-  editorKey = createKey(keysFile, 'curator-ann', 'editor').key;
-  readerKey = createKey(keysFile, 'dashboard-bot', 'reader').key;
   const auth: AuthSettings = {
     publicReads: true,
-    keysFile,
     jwt: { key: JWT.key, algorithms: ['HS256'], issuer: JWT.issuer, audience: JWT.audience },
   };
   const db = testDatabase();
   try {
     await clearGraph(db);
+    editorKey = (await createKey(db, 'curator-ann', 'editor')).key;
+    readerKey = (await createKey(db, 'dashboard-bot', 'reader')).key;
   } finally {
     await db.close();
   }
@@ -73,7 +66,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('who may write', () => {

@@ -78,9 +78,8 @@ const statuses = new Map<number, number>();
 beforeAll(async () => {
   db = testDatabase();
   await clearGraph(db);
+  editorKey = (await createKey(db, 'fuzz-editor', 'editor')).key;
   tmp = mkdtempSync(path.join(os.tmpdir(), 'kg-fuzz-'));
-  const keysFile = path.join(tmp, 'api-keys.json');
-  editorKey = createKey(keysFile, 'fuzz-editor', 'editor').key;
   // A copy of data/: ingestion through the API writes fact files into the stack's data folder.
   const dataDir = path.join(tmp, 'data');
   cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
@@ -88,7 +87,7 @@ beforeAll(async () => {
     port: 0,
     neo4j: testNeo4j(),
     dataDir,
-    auth: { publicReads: true, keysFile, jwt: undefined },
+    auth: { publicReads: true, jwt: undefined },
   });
   schema = buildSchema(typeDefs().join('\n'));
 }, 240_000);

@@ -1,41 +1,39 @@
-/** API keys, JWT checks and auth settings: pure code, no server. */
+/** API keys, JWT checks and auth settings: pure code, no server (the keys' storage is tested on Neo4j). */
 import jwt from 'jsonwebtoken';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { authenticator, authSettings, requireEditor } from '../../src/auth';
 import { verifyToken } from '../../src/auth/jwt';
-import { createKey, findKey, readKeys } from '../../src/auth/keys';
-
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'kg-auth-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+import { keyIdOf, matchKey, newKey } from '../../src/auth/keys';
 
 describe('API keys', () => {
   it('stores only a hash and finds the key again', () => {
-    const file = path.join(dir, 'keys.json');
-    const { key, record } = createKey(file, 'ann', 'editor');
-    expect(readFileSync(file, 'utf8')).not.toContain(key.split('_')[2]);
-    expect(findKey(readKeys(file), key)).toEqual(record);
+    const { key, record } = newKey('ann', 'editor');
+    expect(JSON.stringify(record)).not.toContain(key.split('_')[2]);
+    expect(keyIdOf(key)).toBe(record.id);
+    expect(matchKey(record, key)).toEqual(record);
   });
 
   it('rejects a key that differs in one character, or has another shape', () => {
-    const file = path.join(dir, 'keys.json');
-    const { key } = createKey(file, 'ann', 'reader');
-    const keys = readKeys(file);
+    const { key, record } = newKey('ann', 'reader');
     const flipped = key.slice(0, -1) + (key.endsWith('a') ? 'b' : 'a');
-    expect(findKey(keys, flipped)).toBeNull();
-    expect(findKey(keys, key + 'x')).toBeNull();
-    expect(findKey(keys, '')).toBeNull();
+    expect(keyIdOf(flipped)).toBe(record.id);
+    expect(matchKey(record, flipped)).toBeNull();
+    expect(keyIdOf(key + 'x')).toBeNull();
+    expect(keyIdOf('')).toBeNull();
+    expect(matchKey(null, key)).toBeNull();
   });
 
-  it('keeps earlier keys when adding one', () => {
-    const file = path.join(dir, 'keys.json');
-    createKey(file, 'a', 'reader');
-    createKey(file, 'b', 'editor');
-    expect(readKeys(file).map((k) => k.name)).toEqual(['a', 'b']);
+  it('refuses an unknown role or an empty name', () => {
+    expect(() => newKey('ann', 'admin' as 'editor')).toThrow(/--role/);
+    expect(() => newKey(' ', 'editor')).toThrow(/--name/);
+  });
+
+  it('refuses a revoked key whose hash matches', async () => {
+    const { key, record } = newKey('ann', 'editor');
+    const revoked = { ...record, revokedAt: '2025-01-01T00:00:00.000Z', revokedBy: 'cli:admin' };
+    const authenticate = authenticator({ publicReads: true, jwt: undefined }, async (id) =>
+      id === record.id ? revoked : null,
+    );
+    await expect(authenticate({ 'x-api-key': key })).rejects.toThrow(/revoked/);
   });
 });
 
@@ -74,9 +72,9 @@ describe('settings', () => {
     ).toThrow(/RS256/);
   });
 
-  it('asks anonymous callers for a credential when reads are closed', () => {
-    const authenticate = authenticator({ publicReads: false, keysFile: path.join(dir, 'none.json'), jwt: undefined });
-    expect(() => authenticate({})).toThrow(/credential/);
+  it('asks anonymous callers for a credential when reads are closed', async () => {
+    const authenticate = authenticator({ publicReads: false, jwt: undefined }, async () => null);
+    await expect(authenticate({})).rejects.toThrow(/credential/);
   });
 
   it('tells anonymous writers to authenticate and readers that they may not write', () => {
