@@ -774,6 +774,10 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when a later page exists; pass `endCursor` as `after` to fetch it. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page (it starts after the `after` cursor). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item on this page, or null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Another company linked to a company through shared partnerships. */
@@ -986,12 +990,23 @@ export type Person = Node & {
 /** A page of people. */
 export type PersonConnection = {
   __typename?: 'PersonConnection';
+  /** People on this page with their cursors. */
+  edges: Array<PersonEdge>;
   /** People on this page. */
   nodes: Array<Person>;
   /** Where the page ends. */
   pageInfo: PageInfo;
   /** Number of people over all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A person with a cursor. */
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  /** Pass as `after` to continue after this person. */
+  cursor: Scalars['String']['output'];
+  /** The person. */
+  node: Person;
 };
 
 /** A person to create or correct. */
@@ -1150,12 +1165,23 @@ export type Project = Node & {
 /** A page of projects. */
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  /** Projects on this page with their cursors. */
+  edges: Array<ProjectEdge>;
   /** Projects on this page. */
   nodes: Array<Project>;
   /** Where the page ends. */
   pageInfo: PageInfo;
   /** Number of projects over all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A project with its cursor. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Pass as `after` to continue after this project. */
+  cursor: Scalars['String']['output'];
+  /** The project. */
+  node: Project;
 };
 
 /** A project to create or correct. */
@@ -1212,6 +1238,7 @@ export type ProposalSection =
   /** A stage of a deal. */
   | 'STAGE';
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1296,6 +1323,7 @@ export type Query = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryCapacityArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   from: Scalars['Int']['input'];
@@ -1304,6 +1332,7 @@ export type QueryCapacityArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryClaimsArgs = {
   conflictingOnly?: InputMaybe<Scalars['Boolean']['input']>;
   property?: InputMaybe<ClaimProperty>;
@@ -1311,6 +1340,7 @@ export type QueryClaimsArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CompanyFilter>;
@@ -1318,26 +1348,31 @@ export type QueryCompaniesArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryDealHistoryArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryHistoryArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryMilestoneArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1345,16 +1380,19 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryPartnershipArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryPartnershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartnershipFilter>;
@@ -1362,22 +1400,26 @@ export type QueryPartnershipsArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryPlantArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryPlantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['String']['input']>;
@@ -1388,23 +1430,27 @@ export type QueryPlantsArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryShortestPathArgs = {
   fromId: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
@@ -1412,11 +1458,13 @@ export type QueryShortestPathArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QuerySiteArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1424,11 +1472,13 @@ export type QuerySitesArgs = {
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryTimelineArgs = {
   companyId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Int']['input']>;
@@ -1518,12 +1568,23 @@ export type SiteClaimsArgs = {
 /** A page of sites. */
 export type SiteConnection = {
   __typename?: 'SiteConnection';
+  /** Sites on this page with their cursors. */
+  edges: Array<SiteEdge>;
   /** Sites on this page. */
   nodes: Array<Site>;
   /** Where the page ends. */
   pageInfo: PageInfo;
   /** Number of sites matching, over all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A site with its cursor. */
+export type SiteEdge = {
+  __typename?: 'SiteEdge';
+  /** Pass as `after` to continue after this site. */
+  cursor: Scalars['String']['output'];
+  /** The site. */
+  node: Site;
 };
 
 /** A site to create or correct. */
@@ -1895,6 +1956,7 @@ export type ResolversTypes = {
   PartyRole: PartyRole;
   Person: ResolverTypeWrapper<PersonModel>;
   PersonConnection: ResolverTypeWrapper<ConnectionModel<PersonModel>>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonInput: PersonInput;
   Plant: ResolverTypeWrapper<PlantModel>;
   PlantConnection: ResolverTypeWrapper<ConnectionModel<PlantModel>>;
@@ -1903,6 +1965,7 @@ export type ResolversTypes = {
   Position: ResolverTypeWrapper<PositionModel>;
   Project: ResolverTypeWrapper<ProjectModel>;
   ProjectConnection: ResolverTypeWrapper<ConnectionModel<ProjectModel>>;
+  ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   ProjectInput: ProjectInput;
   ProjectKind: ProjectKind;
   ProposalSection: ProposalSection;
@@ -1912,6 +1975,7 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Site: ResolverTypeWrapper<SiteModel>;
   SiteConnection: ResolverTypeWrapper<ConnectionModel<SiteModel>>;
+  SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
   SiteInput: SiteInput;
   SiteKind: SiteKind;
   Source: ResolverTypeWrapper<SourceModel>;
@@ -1973,6 +2037,7 @@ export type ResolversParentTypes = {
   PartyInput: PartyInput;
   Person: PersonModel;
   PersonConnection: ConnectionModel<PersonModel>;
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonInput: PersonInput;
   Plant: PlantModel;
   PlantConnection: ConnectionModel<PlantModel>;
@@ -1980,6 +2045,7 @@ export type ResolversParentTypes = {
   Position: PositionModel;
   Project: ProjectModel;
   ProjectConnection: ConnectionModel<ProjectModel>;
+  ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   ProjectInput: ProjectInput;
   Query: {};
   QuoteInput: QuoteInput;
@@ -1987,6 +2053,7 @@ export type ResolversParentTypes = {
   SearchHit: SearchHitModel;
   Site: SiteModel;
   SiteConnection: ConnectionModel<SiteModel>;
+  SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
   SiteInput: SiteInput;
   Source: SourceModel;
   SourceInput: SourceInput;
@@ -2242,6 +2309,8 @@ export type OwnershipResolvers<ContextType = Context, ParentType extends Resolve
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2307,9 +2376,16 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PersonEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2370,9 +2446,16 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type ProjectConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProjectEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectEdge'] = ResolversParentTypes['ProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2442,9 +2525,16 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type SiteConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteConnection'] = ResolversParentTypes['SiteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SiteEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SiteEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteEdge'] = ResolversParentTypes['SiteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2537,17 +2627,20 @@ export type Resolvers<ContextType = Context> = {
   Party?: PartyResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
   Plant?: PlantResolvers<ContextType>;
   PlantConnection?: PlantConnectionResolvers<ContextType>;
   PlantEdge?: PlantEdgeResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
+  ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Revision?: RevisionResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteConnection?: SiteConnectionResolvers<ContextType>;
+  SiteEdge?: SiteEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Stage?: StageResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;

@@ -55,7 +55,7 @@ export const resolvers: Resolvers = {
   CompanyConnection: connectionFields,
   PartnershipConnection: connectionFields,
   PlantConnection: connectionFields,
-  SiteConnection: { pageInfo: connectionFields.pageInfo },
-  ProjectConnection: { pageInfo: connectionFields.pageInfo },
-  PersonConnection: { pageInfo: connectionFields.pageInfo },
+  SiteConnection: connectionFields,
+  ProjectConnection: connectionFields,
+  PersonConnection: connectionFields,
 };

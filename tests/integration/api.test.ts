@@ -48,6 +48,56 @@ describe('reads', () => {
     expect(ids.slice(0, 2).sort()).toEqual(['renault-envision-aesc-douai-gigafactory', 'renault-verkor-batteries']);
   });
 
+  it.each(['companies', 'partnerships', 'people', 'sites', 'projects', 'plants'])(
+    'pages %s like every list: edges carry the nodes with their cursors, and a cursor continues the list',
+    async (list) => {
+      type Page = {
+        totalCount: number;
+        nodes: { id: string }[];
+        edges: { cursor: string; node: { id: string } }[];
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
+      };
+      const page = async (first: number, after: string | null): Promise<Page> => {
+        const { body } = await graphql<Record<string, Page>>(
+          stack.url,
+          `query($first: Int, $after: String) { ${list}(first: $first, after: $after) {
+             totalCount nodes { id } edges { cursor node { id } }
+             pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+          { first, after },
+        );
+        expect(body.errors).toBeUndefined();
+        return body.data![list]!;
+      };
+      const ids = (await page(100, null)).nodes.map((n) => n.id);
+
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (let index = 0; index <= ids.length; index += 1) {
+        const p: Page = await page(2, after);
+        expect(p.totalCount).toBe(ids.length);
+        expect(p.edges.map((e) => e.node.id)).toEqual(p.nodes.map((n) => n.id));
+        expect(p.pageInfo).toEqual({
+          hasNextPage: walked.length + p.nodes.length < ids.length,
+          hasPreviousPage: index > 0,
+          startCursor: p.edges[0]?.cursor ?? null,
+          endCursor: p.edges.at(-1)?.cursor ?? null,
+        });
+        walked.push(...p.nodes.map((n) => n.id));
+        if (!p.pageInfo.hasNextPage) break;
+        after = p.pageInfo.endCursor;
+      }
+      expect(walked).toEqual(ids);
+      // Any edge's cursor continues right after its node, not only the page's last one.
+      const firstEdge = (await page(2, null)).edges[0];
+      if (firstEdge) expect((await page(2, firstEdge.cursor)).nodes.map((n) => n.id)).toEqual(ids.slice(1, 3));
+    },
+  );
+
   it('filters partnerships by company, kind, status, site and year', async () => {
     const q = async (filter: Record<string, unknown>) =>
       (
