@@ -15,6 +15,7 @@ import {
   relatedByIds,
 } from './store/nodes';
 import type { Page } from './store/paging';
+import { plantCapacityRows, type PlantCapacityRow } from './store/plants';
 
 export interface Loaders {
   node: DataLoader<string, NodeModel | null>;
@@ -22,6 +23,8 @@ export interface Loaders {
   nodeWith(prefetch: readonly PrefetchRelation[]): DataLoader<string, NodeModel | null>;
   related(name: RelationName): DataLoader<string, RelatedModel[]>;
   partners: DataLoader<string, { node: NodeModel; partnershipIds: string[] }[]>;
+  /** Every plant with its stages and capacity claims, read once per request (key: 'all'). */
+  plantCapacity: DataLoader<'all', PlantCapacityRow[]>;
   companyPartnerships(
     filter: PartnershipFilter | null | undefined,
     page: Page,
@@ -78,6 +81,10 @@ export function createLoaders(db: Database): Loaders {
     node,
     nodeWith: (prefetch) => (prefetch.length === 0 ? node : nodeWith(prefetch)),
     related,
+    plantCapacity: new DataLoader(async (keys) => {
+      const rows = await plantCapacityRows(db);
+      return keys.map(() => rows);
+    }),
     partners: new DataLoader(async (ids) => {
       const found = await partnersByIds(db, ids);
       return ids.map((id) => found.get(id) ?? []);

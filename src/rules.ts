@@ -1,9 +1,9 @@
 /**
- * Checks of curators' input, before any database work. Each failure names the argument path
+ * The shared rules of input: ids, dates at their precision, URLs, text limits and slugs, used by the
+ * loader, curation, ingestion and the query arguments alike. Each failure names the argument path
  * (`input.parties[1].companyId`) and says what would be accepted.
  */
-import { BadUserInputError } from '../errors';
-import { writtenAt } from '../load/dates';
+import { BadUserInputError } from './errors';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Tab and newline are fine in prose; other control characters are never part of a real name.
@@ -97,4 +97,19 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, LIMITS.id)
     .replace(/-+$/, '');
+}
+
+/** Dates are written at their precision: `2021` (year), `2021-06` (month), `2021-06-28` (day). */
+export type Precision = 'year' | 'month' | 'day';
+
+const LENGTH: Record<Precision, number> = { year: 4, month: 7, day: 10 };
+
+/** The precision a date is written at, or undefined when its length fits none. */
+export function precisionOf(value: string): Precision | undefined {
+  return (Object.keys(LENGTH) as Precision[]).find((p) => LENGTH[p] === value.length);
+}
+
+/** True when `value` is written at `precision` (an unknown precision fits nothing). */
+export function writtenAt(value: string, precision: string): boolean {
+  return LENGTH[precision as Precision] === value.length;
 }

@@ -2,6 +2,8 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { NodeModel, CompanyModel, PersonModel, SiteModel, ProjectModel, PartnershipModel, MilestoneModel, SourceModel, EvidenceModel, StageModel, PlantModel, OwnershipModel, GeoPointModel, ConnectionModel, ClaimModel, ClaimGroupModel, DealHistoryModel, DateValueModel, PartyModel, PositionModel, PartnerModel, TimelineEntryModel, SearchHitModel, GraphModel, RevisionModel, IngestReportModel } from '../model';
 import { CapacityReportModel, CapacityFigureModel } from '../landscape/capacity';
+import { CellMakerModel } from '../landscape/dashboard';
+import { DashboardModel } from '../store/aggregates';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -99,6 +101,24 @@ export type CategoryCount = {
   count: Scalars['Int']['output'];
   /** The value, e.g. `LETTER_OF_INTENT` or `AUTOMAKER`. */
   key: Scalars['String']['output'];
+};
+
+/**
+ * A cell maker on the dashboard: the plants it runs, their capacity in a year, and the carmakers that
+ * buy its cells (buyers in supply deals where it supplies).
+ */
+export type CellMaker = {
+  __typename?: 'CellMaker';
+  /** The company. */
+  company: Company;
+  /** Buyers in supply deals where it is a supplier, by name. */
+  customers: Array<Company>;
+  /** GWh a year operating at its plants in the dashboard's year. */
+  operating: Scalars['Float']['output'];
+  /** GWh a year planned at its plants in the dashboard's year. */
+  planned: Scalars['Float']['output'];
+  /** Plants it runs with a capacity stated for the dashboard's year (as known on its date). */
+  plants: Scalars['Int']['output'];
 };
 
 /**
@@ -336,6 +356,12 @@ export type Dashboard = {
   __typename?: 'Dashboard';
   /** Partnerships announced per year (those with a known announcement date). */
   announcementsByYear: Array<YearCount>;
+  /** The date the as-of figures below are for (YYYY-MM-DD). */
+  asOf: Scalars['String']['output'];
+  /** Capacity by country (or company, status) and year, as of the dashboard's date. */
+  capacity: CapacityReport;
+  /** Cell makers ranked by planned capacity in `year`, with their customers. `first` is at most 100. */
+  cellMakers: Array<CellMaker>;
   /** Companies by kind (a company of two kinds counts in both). */
   companiesByKind: Array<CategoryCount>;
   /** Milestones due per year. */
@@ -346,8 +372,25 @@ export type Dashboard = {
   partnershipsByKind: Array<CategoryCount>;
   /** Partnerships by status. */
   partnershipsByStatus: Array<CategoryCount>;
+  /** Plants by status as of the dashboard's date (plants announced by then). */
+  plantsByStatus: Array<CategoryCount>;
   /** How many of each type. */
   totals: GraphTotals;
+};
+
+
+/** The aggregates an analyst dashboard shows at a glance. */
+export type DashboardCapacityArgs = {
+  from?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<CapacityGroup>;
+  to?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The aggregates an analyst dashboard shows at a glance. */
+export type DashboardCellMakersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A date at its precision: `2021`, `2021-06` or `2021-06-28`. */
@@ -835,6 +878,11 @@ export type Partnership = Node & {
   start?: Maybe<DateValue>;
   /** Where it stands. */
   status: PartnershipStatus;
+  /**
+   * The deal's status on a day (YYYY-MM-DD): that of its latest stage on or before it; for a deal without
+   * stages, its status from its announcement on. Null when the deal did not exist yet.
+   */
+  statusAsOf?: Maybe<PartnershipStatus>;
 };
 
 
@@ -845,6 +893,15 @@ export type Partnership = Node & {
 export type PartnershipClaimsArgs = {
   preferredOnly?: InputMaybe<Scalars['Boolean']['input']>;
   property?: InputMaybe<ClaimProperty>;
+};
+
+
+/**
+ * An agreement between companies, as a node of its own: parties with roles, kind, status, how binding it
+ * is, sites, projects, dates and milestones.
+ */
+export type PartnershipStatusAsOfArgs = {
+  date: Scalars['String']['input'];
 };
 
 /** A page of partnerships. */
@@ -874,6 +931,8 @@ export type PartnershipEdge = {
  * announcement, its start and its milestones.
  */
 export type PartnershipFilter = {
+  /** Only partnerships that existed on this day (YYYY-MM-DD): a stage by then, or announced by then. */
+  asOf?: InputMaybe<Scalars['String']['input']>;
   /** Only partnerships this binding. */
   binding?: InputMaybe<Binding>;
   /** Only partnerships this company is party to. */
@@ -886,7 +945,7 @@ export type PartnershipFilter = {
   projectId?: InputMaybe<Scalars['ID']['input']>;
   /** Only partnerships at this site or at a site inside it. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only partnerships with this status. */
+  /** Only partnerships with this status (as of `asOf`, when given). */
   status?: InputMaybe<PartnershipStatus>;
   /** Only partnerships with a year at or before this one. */
   toYear?: InputMaybe<Scalars['Int']['input']>;
@@ -1256,7 +1315,10 @@ export type Query = {
   companies: CompanyConnection;
   /** A company by id; null when unknown. */
   company?: Maybe<Company>;
-  /** Counts by kind, status and year for dashboards. */
+  /**
+   * Counts by kind, status and year for dashboards. With `asOf` (YYYY-MM-DD), partnerships count by their
+   * status on that day (deals that existed then) and the plant figures are as of that day; default today.
+   */
   dashboard: Dashboard;
   /** What is the current status of this deal, and how did it get there? Null when the id is not a deal. */
   dealHistory?: Maybe<DealHistory>;
@@ -1351,6 +1413,12 @@ export type QueryCompaniesArgs = {
 /** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading the graph: any node by id, each type by id, lists, search and analyses. */
+export type QueryDashboardArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1908,6 +1976,7 @@ export type ResolversTypes = {
   CapacityGroup: CapacityGroup;
   CapacityReport: ResolverTypeWrapper<CapacityReportModel>;
   CategoryCount: ResolverTypeWrapper<CategoryCount>;
+  CellMaker: ResolverTypeWrapper<CellMakerModel>;
   Claim: ResolverTypeWrapper<ClaimModel>;
   ClaimGroup: ResolverTypeWrapper<ClaimGroupModel>;
   ClaimProperty: ClaimProperty;
@@ -1918,7 +1987,7 @@ export type ResolversTypes = {
   CompanyInput: CompanyInput;
   CompanyKind: CompanyKind;
   CreatePartnershipInput: CreatePartnershipInput;
-  Dashboard: ResolverTypeWrapper<Dashboard>;
+  Dashboard: ResolverTypeWrapper<DashboardModel>;
   DateInput: DateInput;
   DatePrecision: DatePrecision;
   DateValue: ResolverTypeWrapper<DateValueModel>;
@@ -1998,6 +2067,7 @@ export type ResolversParentTypes = {
   CapacityFigure: CapacityFigureModel;
   CapacityReport: CapacityReportModel;
   CategoryCount: CategoryCount;
+  CellMaker: CellMakerModel;
   Claim: ClaimModel;
   ClaimGroup: ClaimGroupModel;
   Company: CompanyModel;
@@ -2006,7 +2076,7 @@ export type ResolversParentTypes = {
   CompanyFilter: CompanyFilter;
   CompanyInput: CompanyInput;
   CreatePartnershipInput: CreatePartnershipInput;
-  Dashboard: Dashboard;
+  Dashboard: DashboardModel;
   DateInput: DateInput;
   DateValue: DateValueModel;
   DealHistory: DealHistoryModel;
@@ -2093,6 +2163,15 @@ export type CategoryCountResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CellMakerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CellMaker'] = ResolversParentTypes['CellMaker']> = {
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  operating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  plants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   bound?: Resolver<Maybe<ResolversTypes['MilestoneBound']>, ParentType, ContextType>;
@@ -2157,11 +2236,15 @@ export type CompanyEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type DashboardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = {
   announcementsByYear?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['CapacityReport'], ParentType, ContextType, RequireFields<DashboardCapacityArgs, 'from' | 'groupBy' | 'to'>>;
+  cellMakers?: Resolver<Array<ResolversTypes['CellMaker']>, ParentType, ContextType, RequireFields<DashboardCellMakersArgs, 'first' | 'year'>>;
   companiesByKind?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   milestonesByYear?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
   partnershipsByBinding?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   partnershipsByKind?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   partnershipsByStatus?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+  plantsByStatus?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['GraphTotals'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2341,6 +2424,7 @@ export type PartnershipResolvers<ContextType = Context, ParentType extends Resol
   stages?: Resolver<Array<ResolversTypes['Stage']>, ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['DateValue']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PartnershipStatus'], ParentType, ContextType>;
+  statusAsOf?: Resolver<Maybe<ResolversTypes['PartnershipStatus']>, ParentType, ContextType, RequireFields<PartnershipStatusAsOfArgs, 'date'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2464,7 +2548,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   claims?: Resolver<Array<ResolversTypes['ClaimGroup']>, ParentType, ContextType, RequireFields<QueryClaimsArgs, 'conflictingOnly'>>;
   companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
-  dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType>;
+  dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   dealHistory?: Resolver<Maybe<ResolversTypes['DealHistory']>, ParentType, ContextType, RequireFields<QueryDealHistoryArgs, 'id'>>;
   history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id'>>;
   milestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType, RequireFields<QueryMilestoneArgs, 'id'>>;
@@ -2598,6 +2682,7 @@ export type Resolvers<ContextType = Context> = {
   CapacityFigure?: CapacityFigureResolvers<ContextType>;
   CapacityReport?: CapacityReportResolvers<ContextType>;
   CategoryCount?: CategoryCountResolvers<ContextType>;
+  CellMaker?: CellMakerResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimGroup?: ClaimGroupResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;

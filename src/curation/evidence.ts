@@ -7,7 +7,7 @@ import type { QuoteInput } from '../__generated__/resolvers-types';
 import { BadUserInputError } from '../errors';
 import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from '../load/quotes';
 import { sourceText, StoredSource } from '../store/curation';
-import { checkId, checkInt, checkLength, checkText, LIMITS } from './validate';
+import { checkId, checkInt, checkLength, checkText, LIMITS } from '../rules';
 
 export async function resolveQuotes(
   tx: ManagedTransaction,

@@ -28,7 +28,7 @@ import type { EvidenceModel, FieldChangeModel, IngestReportModel, NodeModel, Sou
 import * as store from '../store/curation';
 import { fromEnum, toEnum } from '../store/rows';
 import { resolveQuotes } from './evidence';
-import { checkDate, checkId, checkIds, checkText, checkTexts, checkUrl, LIMITS, slugify } from './validate';
+import { checkDate, checkId, checkIds, checkText, checkTexts, checkUrl, LIMITS, slugify } from '../rules';
 
 type Props = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
  */
 import nlp from 'compromise';
 import { sentences, Sentence } from './text';
-import { slugify } from '../curation/validate';
+import { slugify } from '../rules';
 
 export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FactFile } from '../load/plan';
 import type { Extraction, Known } from './extract';
-import { slugify } from '../curation/validate';
+import { slugify } from '../rules';
 
 export interface Proposal {
   section: 'companies' | 'people' | 'sites' | 'projects' | 'partnerships' | 'stages' | 'milestones' | 'claims';

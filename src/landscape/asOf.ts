@@ -3,7 +3,7 @@
  * before that day. Stages are valid time; a stage dated only by year or month counts from the start
  * of that year or month (`2023` and `2023-03` sort before `2023-03-15`), as the loader orders them.
  */
-import { checkDate } from '../curation/validate';
+import { checkDate } from '../rules';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -25,4 +25,17 @@ export function stagesUntil<T extends Dated>(stages: readonly T[], asOf: string)
 /** The latest stage on or before `asOf`, or null when nothing had happened yet. */
 export function latestStage<T extends Dated>(stages: readonly T[], asOf: string): T | null {
   return stagesUntil(stages, asOf).at(-1) ?? null;
+}
+
+/**
+ * A deal's status on `asOf`: its latest stage's by then; without stages, its recorded status from its
+ * announcement on (or always, when no announcement date is known). Null when it did not exist yet.
+ */
+export function dealStatusAsOf<S extends string>(
+  deal: { status: S; announced: { value: string } | null },
+  stages: readonly (Dated & { status: string })[],
+  asOf: string,
+): S | null {
+  if (stages.length > 0) return (latestStage(stages, asOf)?.status ?? null) as S | null;
+  return !deal.announced || deal.announced.value <= asOf ? deal.status : null;
 }

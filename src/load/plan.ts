@@ -4,7 +4,7 @@
  * outside the file.
  */
 import type { NodeLabel } from '../model';
-import { writtenAt } from './dates';
+import { writtenAt } from '../rules';
 import { LoadError } from './errors';
 import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from './quotes';
 import type { Source } from './sources';

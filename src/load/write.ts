@@ -5,7 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { NodeLabel } from '../model';
 import { toStoredProps } from '../store/rows';
-import { precisionOf } from './dates';
+import { precisionOf } from '../rules';
 import { LoadError } from './errors';
 import type { NodeRow, Plan, RelationRow, RelationType } from './plan';
 import type { Source } from './sources';

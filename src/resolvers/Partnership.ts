@@ -1,5 +1,6 @@
 import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__generated__/resolvers-types';
 import { loadNodes, relatedNodes } from '../context';
+import { asOfDay, dealStatusAsOf } from '../landscape/asOf';
 import type { CompanyModel } from '../model';
 import type { PrefetchRelation } from '../store/nodes';
 import { toEnum } from '../store/rows';
@@ -26,6 +27,11 @@ export const Partnership: PartnershipResolvers = {
   evidence: (p, _, ctx) => relatedNodes(ctx, 'evidence', p.id, 'Evidence'),
   stages: (p, _, ctx) => stagesOf(ctx, p),
   currentStage: async (p, _, ctx) => (await stagesOf(ctx, p)).at(-1) ?? null,
+  statusAsOf: async (p, { date }, ctx) => {
+    const day = asOfDay('date', date);
+    const stages = (await stagesOf(ctx, p)).map((s) => ({ id: s.id, date: s.date.value, status: s.status }));
+    return dealStatusAsOf(p, stages, day);
+  },
   evolvedFrom: (p, _, ctx) => relatedNodes(ctx, 'evolvedFrom', p.id, 'Partnership'),
   evolvedInto: (p, _, ctx) => relatedNodes(ctx, 'evolvedInto', p.id, 'Partnership'),
   claims: (p, args, ctx) => claimsOf(ctx, p.id, args),

@@ -1,6 +1,7 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { loadTyped } from '../context';
-import { dashboard, timeline } from '../store/aggregates';
+import { dashboardAsOf } from '../landscape/dashboard';
+import { timeline } from '../store/aggregates';
 import { revisionsOf } from '../store/curation';
 import { neighborhood, search, shortestPath } from '../store/explore';
 import * as lists from '../store/lists';
@@ -30,6 +31,6 @@ export const Query: QueryResolvers = {
   neighborhood: async (_, { id, depth, limit }, { db }) =>
     (await neighborhood(db, id, depth ?? 1, limit ?? 200)) ?? { nodes: [], edges: [] },
   shortestPath: (_, { fromId, toId, maxLength }, { db }) => shortestPath(db, fromId, toId, maxLength ?? 8),
-  dashboard: (_, __, { db }) => dashboard(db),
+  dashboard: (_, { asOf }, { db }) => dashboardAsOf(db, asOf),
   history: (_, { id }, { db }) => revisionsOf(db, id),
 };

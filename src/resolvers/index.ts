@@ -2,6 +2,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Company, Partner } from './Company';
 import { connectionFields } from './connection';
+import { CellMaker, Dashboard } from './Dashboard';
 import { Claim, ClaimGroup, CompanyLifecycle, DealHistory, LifecycleQuery, Stage } from './Lifecycle';
 import { Milestone, TimelineEntry } from './Milestone';
 import { IngestReport } from './IngestReport';
@@ -40,6 +41,8 @@ export const resolvers: Resolvers = {
   Ownership,
   CapacityReport,
   CapacityFigure,
+  Dashboard,
+  CellMaker,
   Project,
   Partnership,
   Party,

@@ -2,6 +2,7 @@
 import type { Database } from '../db/neo4j';
 import type { TimelineEntryModel } from '../model';
 import { plain } from '../db/neo4j';
+import { existedAsOf, statusAsOf } from './asOf';
 import { checkYear } from './paging';
 import { toEnum } from './rows';
 
@@ -10,6 +11,8 @@ interface Count {
   count: number;
 }
 export interface DashboardModel {
+  /** The day the as-of figures are for. */
+  asOf: string;
   totals: Record<
     'companies' | 'people' | 'sites' | 'projects' | 'partnerships' | 'milestones' | 'sources' | 'evidence',
     number
@@ -56,7 +59,7 @@ export const DASHBOARD = `/* dashboard */
 
 type Group = { kind: string; status: string; binding: string; year: number | null; count: number };
 
-export async function dashboard(db: Database): Promise<DashboardModel> {
+export async function dashboard(db: Database): Promise<Omit<DashboardModel, 'asOf'>> {
   const [row] = await db.read('dashboard', DASHBOARD);
   const r = plain(row) as {
     totals: DashboardModel['totals'];
@@ -82,6 +85,19 @@ export async function dashboard(db: Database): Promise<DashboardModel> {
     announcementsByYear: tally((g) => g.year).map(([year, count]) => ({ year: Number(year), count })),
     milestonesByYear: r.milestonesByYear,
   };
+}
+
+/** Partnerships by their status on `$asOf`, counting those that existed then. */
+export async function partnershipStatusesAsOf(db: Database, asOf: string): Promise<Count[]> {
+  const rows = await db.read<{ key: string; count: number }>(
+    'partnershipStatusesAsOf',
+    `/* partnershipStatusesAsOf */
+     MATCH (n:Partnership) WHERE ${existedAsOf('n')}
+     WITH ${statusAsOf('n')} AS status, count(*) AS count
+     RETURN status AS key, count ORDER BY key`,
+    { asOf },
+  );
+  return rows.map((r) => ({ key: toEnum(r.key), count: Number(r.count) }));
 }
 
 const inRange = (year: string) => `($from IS NULL OR ${year} >= $from) AND ($to IS NULL OR ${year} <= $to)`;

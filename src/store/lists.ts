@@ -13,6 +13,8 @@ import type {
   SiteModel,
   SourceModel,
 } from '../model';
+import { checkDate } from '../rules';
+import { existedAsOf, statusAsOf } from './asOf';
 import { PrefetchRelation, RawRelated, relatedProjection, toRelatedMap } from './nodes';
 import { Page, checkYear } from './paging';
 import { fromEnum, toNode } from './rows';
@@ -56,7 +58,8 @@ function partnershipFilter(p: ReturnType<typeof partnershipParams>): string {
       : null;
   const conditions = [
     p.kind !== null && 'n.kind = $kind',
-    p.status !== null && 'n.status = $status',
+    p.asOf !== null && existedAsOf('n'),
+    p.status !== null && (p.asOf !== null ? `${statusAsOf('n')} = $status` : 'n.status = $status'),
     p.binding !== null && 'n.binding = $binding',
     p.companyId !== null && 'EXISTS { (n)-[:HAS_PARTY]->(:Entity {id: $companyId}) }',
     p.projectId !== null && 'EXISTS { (n)-[:SERVES]->(:Entity {id: $projectId}) }',
@@ -78,6 +81,7 @@ function partnershipParams(filter: PartnershipFilter | null | undefined) {
     projectId: f.projectId ?? null,
     fromYear: checkYear('filter.fromYear', f.fromYear),
     toYear: checkYear('filter.toYear', f.toYear),
+    asOf: f.asOf === null || f.asOf === undefined ? null : checkDate('filter.asOf', f.asOf, 'DAY'),
   };
 }
 

@@ -99,6 +99,11 @@ const RELATIONS = {
   operator: '(n)<-[r:OPERATES]-(m:Company)',
   plantOwners: '(n)<-[r:HOLDS_STAKE]-(m:Company)',
   operatedPlants: '(n)-[r:OPERATES]->(m:Plant)',
+  customers: `CALL (n) {
+      MATCH (n)<-[:HAS_PARTY {role: 'supplier'}]-(:Partnership {kind: 'supply'})-[:HAS_PARTY {role: 'buyer'}]->(m:Company)
+      RETURN DISTINCT m
+    }
+    WITH id, m, null AS r`,
   plantStakes: '(n)-[r:HOLDS_STAKE]->(m:Plant)',
   cityOf: `CALL (n) {
       MATCH (n)-[:LOCATED_IN*1..3]->(m:Site {kind: 'city'}) RETURN m LIMIT 1

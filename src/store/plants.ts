@@ -2,6 +2,7 @@
 import type { Database } from '../db/neo4j';
 import { plain } from '../db/neo4j';
 import type { PlantModel } from '../model';
+import { existedAsOf, statusAsOf } from './asOf';
 import { pageQuery } from './lists';
 import type { Page } from './paging';
 import { toNode } from './rows';
@@ -15,18 +16,12 @@ export interface PlantFilter {
   asOf: string | null;
 }
 
-/** The latest stage on or before `$asOf`, ordered as the loader orders stages. */
-const STATUS_AS_OF = `head(COLLECT {
-  MATCH (n)-[:HAS_STAGE]->(s:Stage) WHERE s.dateValue <= $asOf
-  RETURN s.status ORDER BY s.dateValue DESC, s.id DESC
-})`;
-
 export function plants(db: Database, filter: PlantFilter, page: Page) {
   const conditions = [
     filter.siteId !== null && 'EXISTS { (n)-[:LOCATED_IN*0..6]->(:Entity {id: $siteId}) }',
     filter.operatorId !== null && 'EXISTS { (n)<-[:OPERATES]-(:Entity {id: $operatorId}) }',
-    filter.asOf !== null && 'EXISTS { (n)-[:HAS_STAGE]->(s:Stage) WHERE s.dateValue <= $asOf }',
-    filter.status !== null && (filter.asOf !== null ? `${STATUS_AS_OF} = $status` : 'n.status = $status'),
+    filter.asOf !== null && existedAsOf('n'),
+    filter.status !== null && (filter.asOf !== null ? `${statusAsOf('n')} = $status` : 'n.status = $status'),
   ].filter((c): c is string => typeof c === 'string');
   return pageQuery<PlantModel>(
     db,

@@ -198,3 +198,47 @@ describe('the capacity rollup', () => {
     expect(body.errors?.[0]?.message).toContain('groupBy');
   });
 });
+
+describe('the dashboard as of a day', () => {
+  it('counts plants by status, ranks cell makers with their customers, and rolls up capacity', async () => {
+    const { dashboard } = await ask(`{
+      dashboard(asOf: "2025-12-31") {
+        asOf
+        plantsByStatus { key count }
+        cellMakers(year: 2030) { company { id } plants planned operating customers { id } }
+        capacity(from: 2030, to: 2030) { totals { planned operating } }
+      }
+    }`);
+    expect(dashboard.asOf).toBe('2025-12-31');
+    expect(dashboard.plantsByStatus).toEqual([
+      { key: 'ANNOUNCED', count: 1 },
+      { key: 'PAUSED', count: 1 },
+      { key: 'PRODUCTION_STARTED', count: 1 },
+    ]);
+    expect(dashboard.cellMakers).toEqual([
+      {
+        company: { id: 'voltara-cells' },
+        plants: 1,
+        planned: 40,
+        operating: 40,
+        customers: [{ id: 'nordhaven-motors' }],
+      },
+      { company: { id: 'kelvin-batteries' }, plants: 1, planned: 20, operating: 0, customers: [] },
+      { company: { id: 'ostwerk-energy' }, plants: 1, planned: 10, operating: 0, customers: [] },
+    ]);
+    expect(dashboard.capacity.totals).toEqual([{ planned: 70, operating: 40 }]);
+  });
+
+  it('at the end of 2022 sees only what had happened by then', async () => {
+    const { dashboard } = await ask(`{ dashboard(asOf: "2022-12-31") { plantsByStatus { key count } } }`);
+    expect(dashboard.plantsByStatus).toEqual([
+      { key: 'ANNOUNCED', count: 2 },
+      { key: 'CONSTRUCTION_STARTED', count: 1 },
+    ]);
+  });
+
+  it('refuses an as-of that is not a day', async () => {
+    const { body } = await graphql(api.url, '{ dashboard(asOf: "yesterday") { asOf } }');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
+  });
+});

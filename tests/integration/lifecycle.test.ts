@@ -127,3 +127,35 @@ describe('conflicting values stay side by side, one preferred by rule', () => {
     expect(claims.every((g: Answer) => g.conflicting)).toBe(true);
   });
 });
+
+describe('deals as of a day', () => {
+  it('have the status of their latest stage then, and none before they existed', async () => {
+    const { verkor, acc } = await ask(`{
+      verkor: partnership(id: "renault-verkor-batteries") {
+        before: statusAsOf(date: "2021-06-01") loi: statusAsOf(date: "2022-01-01") now: statusAsOf(date: "2025-12-31")
+      }
+      acc: partnership(id: "renault-acc-discussions") {
+        talks: statusAsOf(date: "2021-07-01") lapsed: statusAsOf(date: "2021-12-31")
+      }
+    }`);
+    expect(verkor).toEqual({ before: null, loi: 'SIGNED', now: 'SIGNED' });
+    expect(acc).toEqual({ talks: 'IN_DISCUSSION', lapsed: 'LAPSED' });
+  });
+
+  it('filter lists and count on the dashboard by their status then', async () => {
+    const { inTalks, dashboard, later } = await ask(`{
+      inTalks: partnerships(filter: { asOf: "2021-07-01", status: IN_DISCUSSION }) { nodes { id } }
+      later: partnerships(filter: { asOf: "2021-12-31", status: IN_DISCUSSION }) { nodes { id } }
+      dashboard(asOf: "2021-07-01") { partnershipsByStatus { key count } }
+    }`);
+    expect(inTalks.nodes.map((p: Answer) => p.id)).toContain('renault-acc-discussions');
+    expect(later.nodes.map((p: Answer) => p.id)).not.toContain('renault-acc-discussions');
+    const inDiscussion = dashboard.partnershipsByStatus.find((c: Answer) => c.key === 'IN_DISCUSSION');
+    expect(inDiscussion.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a date that is not a day', async () => {
+    const { body } = await graphql(stack.url, '{ partnerships(filter: { asOf: "2021" }) { totalCount } }');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.asOf' });
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluateSeed } from '../../src/ingest/evaluate';
-import { slugify } from '../../src/curation/validate';
+import { slugify } from '../../src/rules';
 import { extract } from '../../src/ingest/extract';
 import { factsEndMarker, sentences } from '../../src/ingest/text';
 import { DEFAULT_DATA_DIR } from '../../src/load';

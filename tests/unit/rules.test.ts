@@ -1,5 +1,5 @@
 /** Checks of curators' input: each failure names its argument. */
-import { checkDate, checkId, checkIds, checkText, checkUrl, slugify } from '../../src/curation/validate';
+import { checkDate, checkId, checkIds, checkText, checkUrl, slugify } from '../../src/rules';
 
 const argumentOf = (fn: () => unknown) => {
   try {

@@ -1,0 +1,52 @@
+/** The dashboard as of a day: the graph's counts, deals by their status then, and the plant figures. */
+import type { Database } from '../db/neo4j';
+import { BadUserInputError } from '../errors';
+import { dashboard, DashboardModel, partnershipStatusesAsOf } from '../store/aggregates';
+import { MAX_PAGE } from '../store/paging';
+import type { PlantCapacityRow } from '../store/plants';
+import { toEnum } from '../store/rows';
+import { asOfDay, latestStage } from './asOf';
+import { capacityReport } from './capacity';
+
+export async function dashboardAsOf(db: Database, asOf: string | null | undefined): Promise<DashboardModel> {
+  const day = asOfDay('asOf', asOf);
+  const counts = await dashboard(db);
+  // Without a date the counts are today's as stored, in the one dashboard query.
+  if (asOf === null || asOf === undefined) return { ...counts, asOf: day };
+  return { ...counts, asOf: day, partnershipsByStatus: await partnershipStatusesAsOf(db, day) };
+}
+
+/** Plants by the status of their latest stage on `asOf` (plants without stages count as UNKNOWN). */
+export function plantsByStatus(rows: readonly PlantCapacityRow[], asOf: string): { key: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const key = row.stages.length === 0 ? 'UNKNOWN' : (latestStage(row.stages, asOf)?.status ?? null);
+    if (key !== null) counts.set(toEnum(key), (counts.get(toEnum(key)) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count }));
+}
+
+export interface CellMakerModel {
+  companyId: string;
+  plants: number;
+  planned: number;
+  operating: number;
+}
+
+/** Operators ranked by planned GWh in `year` (then name), the first `first`. */
+export function cellMakers(
+  rows: readonly PlantCapacityRow[],
+  asOf: string,
+  year: number,
+  first: number,
+): CellMakerModel[] {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
+    throw new BadUserInputError('first', `must be between 0 and ${MAX_PAGE}, got ${first}`);
+  }
+  const report = capacityReport(rows, 'COMPANY', year, year, asOf);
+  return report.figures
+    .filter((f) => f.key !== 'UNKNOWN')
+    .sort((a, b) => b.planned - a.planned || a.label.localeCompare(b.label))
+    .slice(0, first)
+    .map((f) => ({ companyId: f.key, plants: f.plants, planned: f.planned, operating: f.operating }));
+}
