@@ -26,6 +26,7 @@ web: node_modules/.installed
 # Static checks CI runs before the tests: generated types fresh, types, lint, formatting.
 check: install
 	npm run generate:check
+	npm run docs:check
 	npm run typecheck
 	npm run lint
 	npm run format:check

@@ -10,14 +10,23 @@ export interface AnalystOperation {
   query: string;
   /** Variables as JSON text, when the operation takes any. */
   variables?: string;
+  /** The answer in plain words, as of the shipped data (the questions test checks it). */
+  answer?: string;
 }
 
-function op(name: string, question: string, body: string, variables?: Record<string, unknown>): AnalystOperation {
+function op(
+  name: string,
+  question: string,
+  body: string,
+  variables?: Record<string, unknown>,
+  answer?: string,
+): AnalystOperation {
   return {
     name,
     question,
     query: `# ${question}\n${body.trim()}\n`,
     variables: variables ? JSON.stringify(variables, null, 2) : undefined,
+    answer,
   };
 }
 
