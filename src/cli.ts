@@ -9,7 +9,7 @@ import { LoadError } from './load/errors';
 import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
 import { ExportFormat, FORMATS, readGraph, toCsv, toCypher, toGraphml, toJson } from './export';
 import { ingestArticle } from './ingest';
-import { evaluateSeed, formatEvaluation } from './ingest/evaluate';
+import { corpusJson, evaluateCorpus, evaluateSeed, formatCorpusEvaluation, formatEvaluation } from './ingest/evaluate';
 import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
 import { cliPrincipal, Role } from './auth/principal';
 import { ensureSchema } from './load/schema';
@@ -124,16 +124,35 @@ program
 
 program
   .command('evaluate')
-  .description('precision and recall of `kg ingest` on an article against its hand-curated facts (default: the seed)')
-  .argument('[source]', 'source record (data/sources/*.yaml)')
-  .argument('[facts]', 'curated fact file')
-  .action((source?: string, facts?: string) => {
-    try {
-      console.log(formatEvaluation(evaluateSeed(source, facts)));
-    } catch (error) {
-      fail(error);
-    }
-  });
+  .description(
+    "precision, recall and F1 of `kg ingest` on the gold corpus (--split), listing each report's errors; without --split, on the seed article",
+  )
+  .argument('[source]', 'source record (data/sources/*.yaml), without --split')
+  .argument('[facts]', 'curated fact file, without --split')
+  .option('--split <split>', 'dev or test (corpus/split.json)')
+  .option('--json', 'print one JSON object: documents, entities, partnerships, plants, milestones, claims')
+  .option('--summary', 'leave out the errors of each report')
+  .action(
+    (
+      source: string | undefined,
+      facts: string | undefined,
+      o: { split?: string; json?: boolean; summary?: boolean },
+    ) => {
+      try {
+        if (!o.split) {
+          console.log(formatEvaluation(evaluateSeed(source, facts)));
+          return;
+        }
+        if (o.split !== 'dev' && o.split !== 'test') throw new Error('--split must be dev or test');
+        const result = evaluateCorpus(o.split);
+        console.log(
+          o.json ? JSON.stringify(corpusJson(result), null, 2) : formatCorpusEvaluation(result, { errors: !o.summary }),
+        );
+      } catch (error) {
+        fail(error);
+      }
+    },
+  );
 
 program
   .command('start')

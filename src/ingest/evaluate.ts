@@ -1,14 +1,28 @@
 /**
- * Precision and recall of the extractor against hand-curated facts: run on an article's raw text with
- * no knowledge of the graph (a cold start, so the curated records cannot leak in through known names),
- * then compare with the records of a fact file that quote that article.
+ * Precision and recall of the extractor against hand-written facts. `kg evaluate --split dev|test` runs
+ * it on every report of the gold corpus (corpus/: sources, gold fact files, a fixed split) as `kg ingest`
+ * would, on a graph holding only data/, and compares each extraction with its gold file; the seed
+ * article's figures (a cold start against data/facts/renault-2021.yaml) stay as they were measured.
+ *
+ * Matching rules (docs/ingestion.md):
+ * - entities: same label (and, for sites, the same kind) and one name of the proposal equal to the gold
+ *   record's name, an alias or its id read as words, compared by `nameKey` (no case, accents,
+ *   punctuation, legal forms or "Group"); one proposal per gold record, a second one is a duplicate;
+ * - facilities: as above by name, or by operator and place: the proposal's operator is the company
+ *   matched to the gold operator and its place is one the gold record is located in (or names);
+ * - plants (facilities with a plant block): operator and place, as above;
+ * - partnerships: the same set of parties (after matching the companies) and the same kind;
+ * - milestones: the same year, and the same measure (value and unit) when both give one;
+ * - claims: the same value and unit, and the same year when both give one.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DATA_DIR } from '../load';
 import type { FactFile } from '../load/plan';
-import { parseYaml, readSource } from '../load/sources';
-import { extract, EntityLabel, Extraction } from './extract';
+import { parseYaml, readSource, Source } from '../load/sources';
+import { paths } from '../config';
+import { extract, EntityLabel, EntityProposal, Extraction, Known } from './extract';
+import { fold, nameKey, sameName } from './names';
 
 export interface Score {
   proposed: number;
@@ -27,7 +41,10 @@ export interface Evaluation {
   spurious: string[];
 }
 
-const SECTIONS: [keyof FactFile, EntityLabel][] = [
+type RecordBase = NonNullable<FactFile['companies']>[number];
+type Section = 'companies' | 'people' | 'sites' | 'projects';
+
+const SECTIONS: [Section, EntityLabel][] = [
   ['companies', 'Company'],
   ['people', 'Person'],
   ['sites', 'Site'],
@@ -41,7 +58,7 @@ const words = (text: string) =>
     .filter((w) => w.length > 2 && !['the', 'and', 'for', 'with', 'group'].includes(w));
 
 /** Same name or alias, or every word of the shorter name in the longer one ("Battery strategy"). */
-function sameName(a: string[], b: string[]): boolean {
+function seedSameName(a: string[], b: string[]): boolean {
   for (const x of a)
     for (const y of b) {
       if (x.toLowerCase() === y.toLowerCase()) return true;
@@ -63,6 +80,7 @@ type EvidenceItem = string | { quote: string; source?: string };
 const citesSource = (file: FactFile, evidence: EvidenceItem[] | undefined, sourceId: string) =>
   (evidence ?? []).some((e) => (typeof e === 'string' ? file.source : (e.source ?? file.source)) === sourceId);
 
+/** The seed article's measure (kept as the README reports it): names by words, partnerships by parties. */
 export function evaluate(extraction: Extraction, curated: FactFile, sourceId: string): Evaluation {
   type Gold = { id: string; label: EntityLabel; names: string[] };
   const gold: Gold[] = SECTIONS.flatMap(([section, label]) =>
@@ -76,7 +94,7 @@ export function evaluate(extraction: Extraction, curated: FactFile, sourceId: st
   const goldOf = new Map<string, string>();
   const spurious: string[] = [];
   for (const e of extraction.entities) {
-    const match = gold.find((g) => g.label === e.label && sameName([e.name, ...e.aliases], g.names));
+    const match = gold.find((g) => g.label === e.label && seedSameName([e.name, ...e.aliases], g.names));
     // A second proposal for a record already found is a duplicate, not a hit.
     if (match && ![...goldOf.values()].includes(match.id)) goldOf.set(e.id, match.id);
     else spurious.push(`${e.label} ${e.name}${match ? ' (duplicate)' : ''}`);
@@ -131,4 +149,393 @@ export function formatEvaluation(e: Evaluation): string {
     `missed: ${e.missed.join('; ') || 'none'}`,
     `not in the curated facts: ${e.spurious.join('; ') || 'none'}`,
   ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The gold corpus
+
+export type Split = 'dev' | 'test';
+export const KINDS = ['entities', 'partnerships', 'plants', 'milestones', 'claims'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface Counts {
+  proposed: number;
+  expected: number;
+  matched: number;
+}
+export interface Figures {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** One mistake: what kind of error (for counting), and what it was. */
+export interface ErrorItem {
+  kind: string;
+  text: string;
+}
+
+export interface DocumentResult {
+  id: string;
+  counts: Record<Kind, Counts>;
+  /** Entities by type: `Company`, `Person`, `Site:city`, `Site:facility`… */
+  byType: Record<string, Counts>;
+  errors: ErrorItem[];
+}
+
+export interface CorpusEvaluation {
+  split: Split;
+  documents: number;
+  figures: Record<Kind, Figures & Counts>;
+  byType: Record<string, Figures & Counts>;
+  results: DocumentResult[];
+}
+
+export interface CorpusDocument {
+  source: Source;
+  gold: FactFile;
+}
+
+export const CORPUS_DIR = path.join(paths.root, 'corpus');
+
+/** The documents of one split, in the order of corpus/split.json. */
+export function readCorpus(split: Split, dir = CORPUS_DIR): CorpusDocument[] {
+  const ids = (JSON.parse(readFileSync(path.join(dir, 'split.json'), 'utf8')) as Record<Split, string[]>)[split];
+  return ids.map((id) => {
+    const factFile = path.join(dir, 'facts', `${id}.yaml`);
+    return {
+      source: readSource(path.join(dir, 'sources', `${id}.yaml`)),
+      gold: parseYaml(factFile, readFileSync(factFile, 'utf8')) as FactFile,
+    };
+  });
+}
+
+/** What the graph holds once data/ is loaded: the names `kg ingest` would know, read from the files. */
+export function knownFromFiles(dir = DEFAULT_DATA_DIR): Known {
+  const known: Known = { entities: [], deals: [] };
+  const factsDir = path.join(dir, 'facts');
+  for (const file of readdirSync(factsDir).filter((f) => f.endsWith('.yaml'))) {
+    const facts = parseYaml(file, readFileSync(path.join(factsDir, file), 'utf8')) as FactFile;
+    for (const [section, label] of SECTIONS) {
+      for (const r of facts[section] ?? []) {
+        const kinds = label === 'Company' ? ((r.kinds as string[]) ?? []) : r.kind ? [r.kind as string] : [];
+        known.entities.push({ id: r.id, label, name: r.name, aliases: r.aliases ?? [], kinds });
+      }
+    }
+    for (const p of facts.partnerships ?? []) {
+      known.deals.push({
+        id: p.id,
+        name: p.name,
+        kind: p.kind as string,
+        status: p.status as string,
+        binding: p.binding as string,
+        modality: (p.modality as string) ?? 'asserted',
+        parties: p.parties as { company: string; role: string }[],
+        sites: ((p.sites as (string | { id: string })[]) ?? []).map((s) => (typeof s === 'string' ? s : s.id)),
+      });
+    }
+  }
+  return known;
+}
+
+/** Runs the extractor on one report as `kg ingest` would: its text, publication date, title and address. */
+export function extractDocument(doc: CorpusDocument, known: Known): Extraction {
+  const { source } = doc;
+  const year = source.published ? Number(source.published.slice(0, 4)) : undefined;
+  return extract(source.text.slice(0, source.factsEnd), known, year, { title: source.title, url: source.url });
+}
+
+type Ref = string | { id: string };
+const refId = (r: Ref) => (typeof r === 'string' ? r : r.id);
+
+interface GoldEntity {
+  id: string;
+  type: string;
+  names: string[];
+  /** Facilities: the operator's id, or a company the record's name mentions. */
+  operator: string | null;
+  plant: boolean;
+  /** Facilities: the names of the sites it lies in. */
+  places: string[];
+}
+
+const typeOf = (label: EntityLabel, kind?: string) => (label === 'Site' ? `Site:${kind ?? 'other'}` : label);
+
+function goldEntities(gold: FactFile): GoldEntity[] {
+  const sites = new Map((gold.sites ?? []).map((s) => [s.id, s]));
+  const companies = gold.companies ?? [];
+  return SECTIONS.filter(([section]) => section !== 'projects').flatMap(([section, label]) =>
+    (gold[section] ?? []).map((r: RecordBase) => {
+      const names = [r.name, ...(r.aliases ?? []), r.id.replace(/-/g, ' ')];
+      const plant = r.plant as { operator: Ref } | undefined;
+      const facility = r.kind === 'facility';
+      const named = companies.find((c) => [c.name, ...(c.aliases ?? [])].some((n) => fold(r.name).includes(fold(n))));
+      return {
+        id: r.id,
+        type: typeOf(label, r.kind as string | undefined),
+        names,
+        operator: plant ? refId(plant.operator) : facility ? (named?.id ?? null) : null,
+        plant: Boolean(plant),
+        places: ((r.locatedIn as Ref[] | undefined) ?? []).flatMap((ref) => {
+          const site = sites.get(refId(ref));
+          return site ? [site.name, ...(site.aliases ?? [])] : [];
+        }),
+      };
+    }),
+  );
+}
+
+const counts = (proposed: number, expected: number, matched: number): Counts => ({ proposed, expected, matched });
+
+export function figures(c: Counts): Figures & Counts {
+  const precision = c.proposed ? c.matched / c.proposed : 0;
+  const recall = c.expected ? c.matched / c.expected : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...c, precision, recall, f1 };
+}
+
+const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const sameUnit = (a: string, b: string) => fold(a) === fold(b);
+
+/** Compares one extraction with the gold file of its report. */
+export function scoreDocument(id: string, x: Extraction, gold: FactFile): DocumentResult {
+  const errors: ErrorItem[] = [];
+  const byType: Record<string, Counts> = {};
+  const tally = (type: string, field: keyof Counts) => {
+    byType[type] ??= counts(0, 0, 0);
+    byType[type]![field] += 1;
+  };
+
+  // Entities, places and organisations first: facilities, plants and deals refer to them.
+  const golds = goldEntities(gold);
+  for (const g of golds) tally(g.type, 'expected');
+  const entityName = new Map(x.entities.map((e) => [e.id, e]));
+  const namesOf = (e: EntityProposal) => [e.name, ...e.aliases];
+  const goldOf = new Map<string, string>();
+  const taken = new Set<string>();
+  const proposalType = (e: EntityProposal) => typeOf(e.label, e.kinds[0]);
+  const placesOf = (e: EntityProposal) =>
+    e.locatedIn.flatMap((sid) => {
+      const site = entityName.get(sid);
+      return site ? namesOf(site) : [sid.replace(/-/g, ' ')];
+    });
+  const inPlace = (e: EntityProposal, g: GoldEntity) => {
+    const places = placesOf(e);
+    return g.places.length
+      ? sameName(places, g.places)
+      : places.some((p) => g.names.some((n) => ` ${fold(n)} `.includes(` ${fold(p)} `)));
+  };
+  const operatorOf = (e: EntityProposal) => (e.plant ? (goldOf.get(e.plant.operator) ?? null) : null);
+  const facilities = x.entities.filter((e) => proposalType(e) === 'Site:facility');
+  const others = x.entities.filter((e) => proposalType(e) !== 'Site:facility');
+  const spuriousEntities: EntityProposal[] = [];
+  for (const e of others) {
+    const g = golds.find((c) => c.type === proposalType(e) && sameName(namesOf(e), c.names) && !taken.has(c.id));
+    if (g) {
+      goldOf.set(e.id, g.id);
+      taken.add(g.id);
+    } else spuriousEntities.push(e);
+  }
+  for (const e of facilities) {
+    const operator = operatorOf(e);
+    const g = golds.find(
+      (c) =>
+        c.type === 'Site:facility' &&
+        !taken.has(c.id) &&
+        (sameName(namesOf(e), c.names) || (operator !== null && operator === c.operator && inPlace(e, c))),
+    );
+    if (g) {
+      goldOf.set(e.id, g.id);
+      taken.add(g.id);
+    } else spuriousEntities.push(e);
+  }
+  for (const e of x.entities) if (goldOf.has(e.id)) tally(proposalType(e), 'matched');
+  for (const e of x.entities) tally(proposalType(e), 'proposed');
+  for (const e of spuriousEntities) {
+    const other = golds.find((g) => sameName(namesOf(e), g.names));
+    const why = !other ? 'not in gold' : other.type === proposalType(e) ? 'duplicate' : `gold has it as ${other.type}`;
+    errors.push({ kind: `spurious ${proposalType(e)}${other ? ` (${why})` : ''}`, text: `${e.name} [${why}]` });
+  }
+  for (const g of golds.filter((c) => !taken.has(c.id)))
+    errors.push({ kind: `missed ${g.type}`, text: `${g.names[0]} (${g.id})` });
+
+  // Plants: operator and place.
+  const goldPlants = golds.filter((g) => g.plant);
+  const plantTaken = new Set<string>();
+  let plantsMatched = 0;
+  const proposedPlants = facilities.filter((e) => e.plant);
+  for (const e of proposedPlants) {
+    const operator = operatorOf(e);
+    const g = goldPlants.find((c) => !plantTaken.has(c.id) && operator === c.operator && inPlace(e, c));
+    if (g) {
+      plantTaken.add(g.id);
+      plantsMatched += 1;
+    } else {
+      const place = goldPlants.find((c) => !plantTaken.has(c.id) && inPlace(e, c));
+      errors.push({
+        kind: place ? 'plant with the wrong operator' : 'spurious plant',
+        text: `${e.name} (operator ${e.plant!.operator}${place ? `; gold: ${place.operator}` : ''})`,
+      });
+    }
+  }
+  for (const g of goldPlants.filter((c) => !plantTaken.has(c.id)))
+    errors.push({ kind: 'missed plant', text: `${g.names[0]} (${g.operator} in ${g.places.join('/') || '?'})` });
+
+  // Partnerships: parties and kind.
+  const partiesKey = (ids: string[]) => [...new Set(ids)].sort().join('+');
+  const goldDeals = (gold.partnerships ?? []).map((p) => ({
+    id: p.id,
+    kind: p.kind as string,
+    parties: partiesKey((p.parties as { company: string }[]).map((q) => q.company)),
+  }));
+  const dealTaken = new Set<string>();
+  let dealsMatched = 0;
+  for (const d of x.deals) {
+    const parties = partiesKey(d.parties.map((p) => goldOf.get(p.company) ?? `?${p.company}`));
+    const g = goldDeals.find((c) => !dealTaken.has(c.id) && c.parties === parties && c.kind === d.kind);
+    if (g) {
+      dealTaken.add(g.id);
+      dealsMatched += 1;
+      continue;
+    }
+    const sameParties = goldDeals.find((c) => !dealTaken.has(c.id) && c.parties === parties);
+    errors.push({
+      kind: sameParties ? 'partnership of the wrong kind' : 'spurious partnership',
+      text: `${d.name} [${d.kind}: ${parties}]${sameParties ? ` gold: ${sameParties.kind}` : ''}`,
+    });
+  }
+  for (const g of goldDeals.filter((c) => !dealTaken.has(c.id)))
+    errors.push({ kind: 'missed partnership', text: `${g.id} [${g.kind}: ${g.parties}]` });
+
+  // Milestones: year, and measure when both give one; exact measures are paired first.
+  type Measure = { value: number; unit: string } | null | undefined;
+  const goldMilestones = (gold.milestones ?? []).map((m) => ({
+    id: m.id,
+    year: m.year as number,
+    measure: m.measure as Measure,
+  }));
+  const milestoneTaken = new Set<string>();
+  const sameMeasure = (a: Measure, b: Measure) =>
+    Boolean(a && b && sameNumber(a.value, b.value) && sameUnit(a.unit, b.unit));
+  const pairs = x.milestones.map((m) => ({ m, g: undefined as (typeof goldMilestones)[number] | undefined }));
+  for (const strict of [true, false]) {
+    for (const p of pairs.filter((q) => !q.g)) {
+      p.g = goldMilestones.find(
+        (c) =>
+          !milestoneTaken.has(c.id) &&
+          c.year === p.m.year &&
+          (strict ? sameMeasure(c.measure, p.m.measure) || (!c.measure && !p.m.measure) : !c.measure || !p.m.measure),
+      );
+      if (p.g) milestoneTaken.add(p.g.id);
+    }
+  }
+  const show = (m: Measure) => (m ? ` ${m.value} ${m.unit}` : '');
+  for (const p of pairs.filter((q) => !q.g))
+    errors.push({ kind: 'spurious milestone', text: `${p.m.name} [${p.m.year}${show(p.m.measure)}]` });
+  for (const g of goldMilestones.filter((c) => !milestoneTaken.has(c.id)))
+    errors.push({ kind: 'missed milestone', text: `${g.id} [${g.year}${show(g.measure)}]` });
+
+  // Claims: value, unit and (when both give one) year.
+  const goldClaims = (gold.claims ?? []).map((c) => ({
+    id: c.id,
+    value: c.value as number,
+    unit: c.unit as string,
+    year: (c.year as number | undefined) ?? null,
+  }));
+  const claimTaken = new Set<string>();
+  let claimsMatched = 0;
+  for (const c of x.claims) {
+    const g = goldClaims.find(
+      (k) =>
+        !claimTaken.has(k.id) &&
+        sameNumber(k.value, c.value) &&
+        sameUnit(k.unit, c.unit) &&
+        (k.year === null || c.year === null || k.year === c.year),
+    );
+    if (g) {
+      claimTaken.add(g.id);
+      claimsMatched += 1;
+    } else
+      errors.push({ kind: 'spurious claim', text: `${c.subject} ${c.property} ${c.value} ${c.unit} ${c.year ?? ''}` });
+  }
+  for (const g of goldClaims.filter((c) => !claimTaken.has(c.id)))
+    errors.push({ kind: 'missed claim', text: `${g.id} [${g.value} ${g.unit} ${g.year ?? ''}]` });
+
+  return {
+    id,
+    counts: {
+      entities: counts(x.entities.length, golds.length, goldOf.size),
+      partnerships: counts(x.deals.length, goldDeals.length, dealsMatched),
+      plants: counts(proposedPlants.length, goldPlants.length, plantsMatched),
+      milestones: counts(x.milestones.length, goldMilestones.length, milestoneTaken.size),
+      claims: counts(x.claims.length, goldClaims.length, claimsMatched),
+    },
+    byType,
+    errors,
+  };
+}
+
+const add = (a: Counts, b: Counts): Counts =>
+  counts(a.proposed + b.proposed, a.expected + b.expected, a.matched + b.matched);
+
+/** Every document of a split, extracted and scored; figures are summed over all of them (micro-average). */
+export function evaluateCorpus(split: Split, options: { dir?: string; known?: Known } = {}): CorpusEvaluation {
+  const known = options.known ?? knownFromFiles();
+  const results = readCorpus(split, options.dir).map((doc) =>
+    scoreDocument(doc.source.id, extractDocument(doc, known), doc.gold),
+  );
+  const total = (kind: Kind) => results.reduce((sum, r) => add(sum, r.counts[kind]), counts(0, 0, 0));
+  const types = [...new Set(results.flatMap((r) => Object.keys(r.byType)))].sort();
+  return {
+    split,
+    documents: results.length,
+    figures: Object.fromEntries(KINDS.map((k) => [k, figures(total(k))])) as CorpusEvaluation['figures'],
+    byType: Object.fromEntries(
+      types.map((t) => [
+        t,
+        figures(results.reduce((sum, r) => add(sum, r.byType[t] ?? counts(0, 0, 0)), counts(0, 0, 0))),
+      ]),
+    ),
+    results,
+  };
+}
+
+/** The object `kg evaluate --json` prints. */
+export function corpusJson(e: CorpusEvaluation) {
+  const prf = (f: Figures) => ({ precision: round(f.precision), recall: round(f.recall), f1: round(f.f1) });
+  return {
+    split: e.split,
+    documents: e.documents,
+    ...Object.fromEntries(KINDS.map((k) => [k, prf(e.figures[k])])),
+    entityTypes: Object.fromEntries(Object.entries(e.byType).map(([t, f]) => [t, prf(f)])),
+  } as { split: Split; documents: number } & Record<Kind, Figures> & { entityTypes: Record<string, Figures> };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The most common kinds of error, most frequent first. */
+export function errorKinds(e: CorpusEvaluation): [string, number][] {
+  const n = new Map<string, number>();
+  for (const r of e.results) for (const x of r.errors) n.set(x.kind, (n.get(x.kind) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export function formatCorpusEvaluation(e: CorpusEvaluation, options: { errors: boolean }): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+  const line = (name: string, f: Figures & Counts) =>
+    `${name.padEnd(16)} P ${pct(f.precision)} (${f.matched}/${f.proposed})  R ${pct(f.recall)} (${f.matched}/${f.expected})  F1 ${pct(f.f1)}`;
+  const out = [`${e.split}: ${e.documents} documents`];
+  for (const k of KINDS) out.push(line(k, e.figures[k]));
+  out.push('entities by type:');
+  for (const [t, f] of Object.entries(e.byType)) out.push(line(`  ${t}`, f));
+  out.push('most common errors:');
+  for (const [kind, n] of errorKinds(e).slice(0, 10)) out.push(`  ${String(n).padStart(4)}  ${kind}`);
+  if (options.errors) {
+    for (const r of e.results) {
+      if (!r.errors.length) continue;
+      out.push('', `${r.id}:`);
+      for (const x of r.errors) out.push(`  ${x.kind}: ${x.text}`);
+    }
+  }
+  return out.join('\n');
 }

@@ -49,6 +49,8 @@ export interface EntityProposal {
   locatedIn: string[];
   basedIn: string[];
   position: { title: string; organization: string } | null;
+  /** Facilities that are battery plants: who builds and runs them (a company proposed or known). */
+  plant: { operator: string } | null;
 }
 
 export interface DealProposal extends KnownDeal {
@@ -242,7 +244,12 @@ function measureOf(text: string): MilestoneProposal['measure'] {
 }
 
 /** `publishedYear`: a year before it is a past event ("an initial agreement in 2021"), not a target. */
-export function extract(text: string, known: Known, publishedYear?: number): Extraction {
+export function extract(
+  text: string,
+  known: Known,
+  publishedYear?: number,
+  meta: { title?: string; url?: string } = {},
+): Extraction {
   const all = sentences(text);
   const mentions: Mention[] = [];
   const byKey = new Map<string, KnownEntity>(known.entities.map((e) => [e.id, e]));
@@ -602,6 +609,7 @@ function toEntities(
         locatedIn: [],
         basedIn: [],
         position: null,
+        plant: null,
       };
       out.set(m.key, entity);
     }
