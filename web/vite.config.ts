@@ -29,6 +29,7 @@ export default defineConfig({
       input: {
         index: resolve(root, 'index.html'),
         explore: resolve(root, 'explore.html'),
+        map: resolve(root, 'map.html'),
         playground: resolve(root, 'playground.html'),
       },
     },

@@ -52,7 +52,7 @@ export type CapacityFigure = {
   __typename?: 'CapacityFigure';
   /** The claims behind the figure, one per contributing plant (trace each to its quotes). */
   claims: Array<Claim>;
-  /** The group: a country or company id, or a plant status. */
+  /** The group: a country, company or plant id, or a plant status. */
   key: Scalars['String']['output'];
   /** A readable name for the group. */
   label: Scalars['String']['output'];
@@ -72,6 +72,8 @@ export type CapacityGroup =
   | 'COMPANY'
   /** The country the plant is in. */
   | 'COUNTRY'
+  /** Each plant on its own (the key is the plant's id): what the map sizes its plants by. */
+  | 'PLANT'
   /** The plant's status as of the rollup's date. */
   | 'STATUS';
 

@@ -106,6 +106,7 @@ function groupOf(state: PlantState, groupBy: CapacityGroup): { key: string; labe
     return state.row.country ? { key: state.row.country.id, label: state.row.country.name } : UNKNOWN;
   if (groupBy === 'COMPANY')
     return state.row.operator ? { key: state.row.operator.id, label: state.row.operator.name } : UNKNOWN;
+  if (groupBy === 'PLANT') return { key: state.row.plant.id, label: state.row.plant.name };
   return state.status ? { key: toEnum(state.status), label: state.status.replace(/-/g, ' ') } : UNKNOWN;
 }
 const UNKNOWN = { key: 'UNKNOWN', label: 'unknown' };

@@ -1,6 +1,6 @@
 /**
- * The HTTP side: the GraphQL API at /graphql, health checks, and the web pages (dashboard, explorer,
- * playground) built into web/dist.
+ * The HTTP side: the GraphQL API at /graphql, health checks, and the web pages (dashboard, map,
+ * explorer, playground) built into web/dist.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -24,6 +24,7 @@ export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 const PAGES: Record<string, string> = {
   '/': 'index.html',
   '/explore': 'explore.html',
+  '/map': 'map.html',
   '/playground': 'playground.html',
 };
 
