@@ -1,16 +1,31 @@
 # The two commands: `make start` (the whole product) and `make test` (the whole suite).
-# Both install what is missing first: npm packages and the Neo4j launcher (Maven Central).
-.PHONY: start test install web check bench bench-smoke clean
+# Both install what is missing first: Java and Maven (Debian packages), npm packages, the Neo4j
+# launcher (Maven Central) and, for the tests, Debian's Chromium. Debian packages are installed when
+# make runs as root; otherwise make stops at once with the one command to run.
+.PHONY: start test test-fast tools chromium install web check bench bench-smoke clean
 
 NEO4J_LIB := db/neo4j/target/lib
 
 start: install web
 	node bin/kg.cjs start
 
-test: install web
+# All four jest projects: unit, integration, e2e and slow (fuzz, faults, outage); see tests/README.md.
+test: chromium install web
 	npm test
 
-install: node_modules/.installed $(NEO4J_LIB)
+# The same without the slow project: the loop while coding.
+test-fast: chromium install web
+	npm run test:fast
+
+install: tools node_modules/.installed $(NEO4J_LIB)
+
+tools:
+	@scripts/need.sh java=default-jdk-headless mvn=maven
+
+# The browser tests drive Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides.
+CHROMIUM_PATH ?= /usr/bin/chromium
+chromium:
+	@scripts/need.sh $(CHROMIUM_PATH)=chromium
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -42,4 +57,4 @@ bench-smoke: install
 	node --import tsx bench/run.ts 10k --smoke
 
 clean:
-	rm -rf dist web/dist db/neo4j/target
+	rm -rf web/dist db/neo4j/target

@@ -1,21 +1,43 @@
 /**
- * One Neo4j for the whole run: started by tests/support/globalSetup.ts on a free port with a
- * throw-away store (or the server NEO4J_URI names), shared by the integration and browser tests.
+ * Four projects (see tests/README.md): unit (no JVM, no network), integration and e2e (the real
+ * Neo4j, HTTP and Chromium), and slow (fuzz, fault and outage suites). `make test` runs all four,
+ * `make test-fast` all but slow.
+ *
+ * The Neo4j is started by tests/support/globalSetup.ts. Jest runs a setup module once per run however
+ * many projects name it, and only when one of them has tests to run: so the projects that need the
+ * database share one, and a unit-only run starts no JVM.
+ *
+ * SWC only strips the types (no decorators, no jest.mock to hoist); `make check` type-checks.
  */
-const ts = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] };
+const transform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
 
-module.exports = {
+const withNeo4j = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+};
+
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch: [`<rootDir>/tests/${testMatch}`],
+  transform,
+  testEnvironment: 'node',
+  ...extra,
+});
+
+module.exports = {
   projects: [
-    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform: ts, testEnvironment: 'node' },
-    {
-      displayName: 'integration',
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
-      transform: ts,
-      testEnvironment: 'node',
-    },
-    { displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'], transform: ts, testEnvironment: 'node' },
+    project('unit', 'unit/**/*.test.ts'),
+    project('integration', 'integration/**/*.test.ts', withNeo4j),
+    project('e2e', 'e2e/**/*.e2e.test.ts', withNeo4j),
+    project('slow', 'slow/**/*.test.ts', withNeo4j),
   ],
   testTimeout: 120000,
 };

@@ -7,10 +7,11 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ensureLauncherBuilt, LAUNCHER_DIR } from '../src/db/local';
+import { paths } from '../src/config';
+import { ensureLauncherBuilt } from '../src/db/local';
 
 export const BENCH_DIR = __dirname;
-export const PLUGINS_DIR = path.join(LAUNCHER_DIR, 'target', 'plugins');
+export const PLUGINS_DIR = path.join(paths.neo4j, 'target', 'plugins');
 const APOC = 'org.neo4j.procedure:apoc-core:5.26.0:jar:core';
 
 /** Recorded with the results, so every table says what Neo4j ran with. */
@@ -28,7 +29,7 @@ export function ensureApoc(): void {
       `-Dartifact=${APOC}`,
       `-DoutputDirectory=${PLUGINS_DIR}`,
     ],
-    { cwd: LAUNCHER_DIR, stdio: 'inherit' },
+    { cwd: paths.neo4j, stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error(`could not fetch ${APOC} from Maven Central`);
 }
@@ -75,7 +76,7 @@ export async function startBenchNeo4j(storeDir: string, port: number): Promise<B
       String(port),
       '--exit-with-parent',
     ],
-    { cwd: LAUNCHER_DIR, stdio: ['pipe', 'pipe', 'pipe'] },
+    { cwd: paths.neo4j, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const tail: string[] = [];
   readline.createInterface({ input: child.stderr! }).on('line', (l) => tail.push(l) > 40 && tail.shift());

@@ -1,4 +1,23 @@
-/** Settings from the environment, read once. */
+/** Settings from the environment, read once, and the project's folders. */
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * The folders the product reads at run time, resolved from the checkout's root: the code always runs
+ * from src/ (through tsx, or jest's transform), never from a compiled copy elsewhere.
+ */
+export const paths = {
+  root: ROOT,
+  /** The SDL, one file per domain. */
+  schema: path.join(ROOT, 'schema'),
+  /** Sources and fact files `kg load` and `make start` read by default. */
+  data: path.join(ROOT, 'data'),
+  /** The web pages Vite builds (npm run build:web). */
+  webDist: path.join(ROOT, 'web', 'dist'),
+  /** The local Neo4j's launcher (Maven project); `make start` keeps its store in store/ there. */
+  neo4j: path.join(ROOT, 'db', 'neo4j'),
+} as const;
 export interface Neo4jSettings {
   uri: string;
   user: string;

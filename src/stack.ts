@@ -4,8 +4,8 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { ApiSettings, externalNeo4j, Neo4jSettings } from './config';
-import { LAUNCHER_DIR, LocalNeo4j, startLocalNeo4j } from './db/local';
+import { ApiSettings, externalNeo4j, Neo4jSettings, paths } from './config';
+import { LocalNeo4j, startLocalNeo4j } from './db/local';
 import { connect, Database, DatabaseOptions } from './db/neo4j';
 import { DEFAULT_DATA_DIR, loadData } from './load';
 import type { AuthSettings } from './auth';
@@ -45,7 +45,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   let settings = options.neo4j ?? externalNeo4j();
   if (!settings) {
     local = await startLocalNeo4j({
-      storeDir: options.storeDir ?? path.join(LAUNCHER_DIR, 'store'),
+      storeDir: options.storeDir ?? path.join(paths.neo4j, 'store'),
       port: options.boltPort ?? 7687,
       log,
     });

@@ -7,9 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { Neo4jSettings } from '../config';
+import { paths, type Neo4jSettings } from '../config';
 
-export const LAUNCHER_DIR = path.resolve(__dirname, '..', '..', 'db', 'neo4j');
 const CLASSPATH = ['target/classes', 'target/lib/*'].join(path.delimiter);
 
 export interface LocalNeo4j {
@@ -33,14 +32,11 @@ export interface LocalNeo4jOptions {
 
 /** Builds the launcher with Maven when its classes or dependencies are missing. */
 export function ensureLauncherBuilt(log: (line: string) => void = console.log): void {
-  if (
-    existsSync(path.join(LAUNCHER_DIR, 'target', 'lib')) &&
-    existsSync(path.join(LAUNCHER_DIR, 'target', 'classes'))
-  ) {
+  if (existsSync(path.join(paths.neo4j, 'target', 'lib')) && existsSync(path.join(paths.neo4j, 'target', 'classes'))) {
     return;
   }
   log('building the Neo4j launcher (mvn package, first run only)...');
-  const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], { cwd: LAUNCHER_DIR, stdio: 'inherit' });
+  const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], { cwd: paths.neo4j, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('mvn package failed in db/neo4j; see its output above');
 }
 
@@ -68,7 +64,7 @@ async function launch(options: LocalNeo4jOptions): Promise<Running> {
   mkdirSync(options.storeDir, { recursive: true });
   const args = [
     '@jvm.args',
-    `-Dkg.neo4j.conf=${path.join(LAUNCHER_DIR, 'neo4j.conf')}`,
+    `-Dkg.neo4j.conf=${path.join(paths.neo4j, 'neo4j.conf')}`,
     '-cp',
     CLASSPATH,
     'kg.db.Launcher',
@@ -78,7 +74,7 @@ async function launch(options: LocalNeo4jOptions): Promise<Running> {
     '--exit-with-parent',
   ];
   const child: ChildProcess = spawn('java', args, {
-    cwd: LAUNCHER_DIR,
+    cwd: paths.neo4j,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { paths } from '../config';
 import type { Database } from '../db/neo4j';
 import { LoadError } from './errors';
 import { buildPlan, FactFile, Plan } from './plan';
@@ -15,7 +16,7 @@ import { parseYaml, readSource, Source } from './sources';
 import { validate } from './validate';
 import { writePlan, writeSources } from './write';
 
-export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
+export const DEFAULT_DATA_DIR = paths.data;
 
 export interface FileResult {
   file: string;

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AuthSettings, authenticator, authSettings } from '../auth';
 import { cachedKeyLookup } from '../auth/keys';
-import { ApiSettings, apiSettings } from '../config';
+import { ApiSettings, apiSettings, paths } from '../config';
 import { Context, createContext } from '../context';
 import type { Database } from '../db/neo4j';
 import { resolvers } from '../resolvers';
@@ -20,7 +20,6 @@ import { limitsFromEnv, QueryLimits, queryLimits } from './limits';
 import { knownOperationTypes } from './rules';
 import { typeDefs } from './schema';
 
-export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 const PAGES: Record<string, string> = {
   '/': 'index.html',
   '/explore': 'explore.html',
@@ -158,7 +157,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
 
   for (const [route, file] of Object.entries(PAGES)) {
     app.get(route, (_req, res) => {
-      const page = path.join(WEB_DIST, file);
+      const page = path.join(paths.webDist, file);
       if (existsSync(page)) res.sendFile(page);
       else
         res
@@ -167,7 +166,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
           .send('The web pages are not built yet: run `npm run build:web` (make start does).');
     });
   }
-  app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
+  app.use(express.static(paths.webDist, { index: false, maxAge: '1h' }));
   app.use(httpErrors);
   return { app, apollo };
 }

@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { paths } from '../../src/config';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = paths.root;
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const WEB = path.join(ROOT, 'web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

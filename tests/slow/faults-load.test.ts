@@ -9,14 +9,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { externalNeo4j } from '../../src/config';
+import { externalNeo4j, paths } from '../../src/config';
 import { connect, Database } from '../../src/db/neo4j';
 import { freePort, LocalNeo4j, startLocalNeo4j } from '../../src/db/local';
 import { BulkData, bulkState, partialFiles, writeBulkData } from '../support/bulk';
 
 jest.setTimeout(600_000);
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const FILES = 100;
 const COMPANIES_PER_FILE = 25;
 
@@ -48,8 +47,8 @@ interface Load {
 }
 
 function startLoad(): Load {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kg.cjs'), 'load', data.dir], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(paths.root, 'bin', 'kg.cjs'), 'load', data.dir], {
+    cwd: paths.root,
     env: { ...process.env, NEO4J_URI: neo4j!.settings.uri },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,7 +14,7 @@ import { externalNeo4j } from '../../src/config';
 import { freePort } from '../../src/db/local';
 import { startStack as startOwnStack, type Stack } from '../../src/stack';
 import { startStack } from '../support/stack';
-import { ensureWebBuilt, launchChromium, openTracked, screenshot, type TrackedPage } from './browser';
+import { ensureWebBuilt, launchChromium, openTracked, screenshot, type TrackedPage } from '../e2e/browser';
 
 jest.setTimeout(180_000);
 

@@ -1,4 +1,8 @@
-/** Starts the tests' Neo4j once per run, unless NEO4J_URI names one (which the tests then clear). */
+/**
+ * Starts the tests' Neo4j once per run, unless NEO4J_URI names one (which the tests then clear). The
+ * integration, e2e and slow projects name this module; jest runs it once for all of them, and not at
+ * all when only unit tests run.
+ */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
