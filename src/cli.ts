@@ -1,6 +1,6 @@
 /** `kg`: the project's command-line tool. */
 import { Command } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, Database } from './db/neo4j';
@@ -8,7 +8,11 @@ import { externalNeo4j, localBoltPort, serverSettings } from './config';
 import { LoadError } from './load/errors';
 import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
 import { ExportFormat, FORMATS, readGraph, toCsv, toCypher, toGraphml, toJson } from './export';
+import { exportFacts } from './export/facts';
 import { ingestArticle } from './ingest';
+import { acceptProposals, proposalsOf, rejectProposals } from './ingest/review';
+import { readArticle } from './ingest/text';
+import type { StoredProposal } from './store/proposals';
 import { corpusJson, evaluateCorpus, evaluateSeed, formatCorpusEvaluation, formatEvaluation } from './ingest/evaluate';
 import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
 import { cliPrincipal, Role } from './auth/principal';
@@ -59,16 +63,15 @@ async function withDatabase(work: (db: Database) => Promise<unknown>): Promise<v
 
 program
   .command('ingest')
-  .description('store an article as a source and propose its entities and facts as a reviewable fact file')
-  .argument('<file>', 'the article as a text file')
+  .description('store an article as a source and put its proposed entities and facts into the review queue (in Neo4j)')
+  .argument('<file>', 'the article as a UTF-8 text file')
   .option('--url <url>', 'address of the article')
   .option('--published <date>', 'publication date: YYYY, YYYY-MM or YYYY-MM-DD')
   .option('--title <title>', 'title (default: the first line)')
   .option('--publisher <name>', 'publisher')
   .option('--language <code>', 'ISO 639-1 language code', 'en')
-  .option('--auto', 'load the proposals at or above --min-confidence at once')
+  .option('--auto', 'accept the proposals at or above --min-confidence at once')
   .option('--min-confidence <x>', 'confidence threshold for --auto (0-1)', '0.7')
-  .option('--out <dir>', 'data folder to write sources/, review/ and facts/ into', DEFAULT_DATA_DIR)
   .action(
     (
       file: string,
@@ -80,32 +83,64 @@ program
         language: string;
         auto?: boolean;
         minConfidence: string;
-        out: string;
       },
     ) =>
       withDatabase(async (db) => {
+        const { minConfidence, auto, ...article } = o;
         const result = await ingestArticle(
           db,
-          { text: readFileSync(file, 'utf8'), ...o },
-          { auto: Boolean(o.auto), minConfidence: Number(o.minConfidence), outDir: o.out, log: (l) => console.log(l) },
+          cliPrincipal(os.userInfo().username),
+          { text: readArticle(file), ...article },
+          { auto: Boolean(auto), minConfidence: Number(minConfidence), log: (l) => console.log(l) },
         );
-        for (const p of result.proposals)
-          console.log(
-            `${p.confidence.toFixed(2)}  ${p.loaded ? 'loaded' : 'review'}  ${p.section}  ${p.id}${p.known ? ' (known)' : ''}`,
-          );
-        if (result.reviewFile) console.log(`review: ${result.reviewFile} (then: npx kg load ${result.reviewFile})`);
-        if (result.factFile) console.log(`loaded: ${result.factFile}`);
+        printProposals(result.proposals);
+        console.log(`review: npx kg review ${result.sourceId} [--accept <id...>] [--reject <id...>]`);
       }),
+  );
+
+function printProposals(proposals: readonly StoredProposal[]): void {
+  for (const p of proposals)
+    console.log(
+      `${p.id}  ${p.confidence.toFixed(2)}  ${p.status.padEnd(8)}  ${p.section}  ${p.recordId}${p.known ? ' (known)' : ''}`,
+    );
+}
+
+program
+  .command('review')
+  .description("list an ingested article's proposals, and accept or reject some (as cli:<user>)")
+  .argument('<source>', 'the source id `kg ingest` printed')
+  .option('--accept <ids...>', 'proposals to accept')
+  .option('--reject <ids...>', 'proposals to reject')
+  .option('--reason <text>', 'why; kept in the revisions')
+  .option('--all', 'list every proposal, not only those awaiting review')
+  .action((sourceId: string, o: { accept?: string[]; reject?: string[]; reason?: string; all?: boolean }) =>
+    withDatabase(async (db) => {
+      const principal = cliPrincipal(os.userInfo().username);
+      if (o.accept) printProposals(await acceptProposals(db, principal, { ids: o.accept, reason: o.reason }));
+      if (o.reject) printProposals(await rejectProposals(db, principal, { ids: o.reject, reason: o.reason }));
+      if (!o.accept && !o.reject)
+        printProposals(
+          await proposalsOf(db, sourceId, o.all ? ['pending', 'accepted', 'edited', 'rejected'] : ['pending']),
+        );
+    }),
   );
 
 program
   .command('export')
-  .description('export the graph with its evidence: json, csv (nodes.csv + edges.csv), graphml or a cypher script')
-  .requiredOption('--format <format>', FORMATS.join(', '))
-  .option('--out <path>', 'file to write (a folder for csv); default: standard output')
-  .action((o: { format: ExportFormat; out?: string }) =>
+  .description(
+    'export the graph with its evidence: json, csv (nodes.csv + edges.csv), graphml, a cypher script, or the accepted proposals as data files (facts)',
+  )
+  .requiredOption('--format <format>', [...FORMATS, 'facts'].join(', '))
+  .option('--out <path>', 'file to write (a folder for csv and facts); default: standard output')
+  .action((o: { format: ExportFormat | 'facts'; out?: string }) =>
     withDatabase(async (db) => {
-      if (!FORMATS.includes(o.format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
+      if (o.format === 'facts') {
+        if (!o.out) throw new Error('--format facts writes sources/ and facts/: give a data folder with --out');
+        const { sources, records } = await exportFacts(db, o.out);
+        console.error(`kg: exported ${records} accepted records from ${sources} article(s) into ${o.out}`);
+        return;
+      }
+      if (!FORMATS.includes(o.format)) throw new Error(`--format must be one of ${[...FORMATS, 'facts'].join(', ')}`);
       const graph = await readGraph(db);
       if (o.format === 'csv') {
         if (!o.out) throw new Error('--format csv writes nodes.csv and edges.csv: give a folder with --out');

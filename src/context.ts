@@ -3,7 +3,6 @@ import DataLoader from 'dataloader';
 import type { PartnershipFilter } from './__generated__/resolvers-types';
 import { ANONYMOUS, Principal } from './auth';
 import type { Database } from './db/neo4j';
-import { DEFAULT_DATA_DIR } from './load';
 import type { ConnectionModel, NodeLabel, NodeModel, PartnershipModel, RelatedModel } from './model';
 import { partnershipsOfCompanies } from './store/lists';
 import {
@@ -37,8 +36,6 @@ export interface Context {
   loaders: Loaders;
   /** Who sent the request; mutations check its role. */
   principal: Principal;
-  /** Where articles ingested through the API are written (sources/, review/, facts/). */
-  dataDir: string;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -110,8 +107,8 @@ export function createLoaders(db: Database): Loaders {
   };
 }
 
-export function createContext(db: Database, principal: Principal = ANONYMOUS, dataDir = DEFAULT_DATA_DIR): Context {
-  return { db, loaders: createLoaders(db), principal, dataDir };
+export function createContext(db: Database, principal: Principal = ANONYMOUS): Context {
+  return { db, loaders: createLoaders(db), principal };
 }
 
 /** Nodes of one type by id, in order, skipping ids that no longer resolve. */

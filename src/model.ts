@@ -15,7 +15,6 @@ import type {
   PartnershipStatus,
   PartyRole,
   PlantStatus,
-  ProposalSection,
   ProjectKind,
   SiteKind,
   SourceKind,
@@ -261,21 +260,6 @@ export interface RevisionModel {
   changedBy: string;
   changedAt: string;
   reason: string | null;
-}
-
-export interface IngestReportModel {
-  sourceId: string;
-  proposals: {
-    section: ProposalSection;
-    id: string;
-    name: string;
-    confidence: number;
-    known: boolean;
-    loaded: boolean;
-    quotes: string[];
-  }[];
-  reviewFile: string | null;
-  loadedFile: string | null;
 }
 
 export interface ConnectionModel<T> {

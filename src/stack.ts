@@ -67,7 +67,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       `load: ${results.filter((r) => r.status === 'loaded').length} file(s) loaded, ${results.filter((r) => r.status === 'unchanged').length} unchanged`,
     );
     const { app, apollo } = await createApp(db, {
-      dataDir: options.dataDir,
       auth: options.auth,
       limits: options.limits,
       api: options.api,

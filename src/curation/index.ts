@@ -4,14 +4,12 @@
  * when and why.
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type {
   AttachEvidenceInput,
   CompanyInput,
   CreatePartnershipInput,
   DateInput,
-  IngestArticleInput,
   PartyInput,
   PersonInput,
   ProjectInput,
@@ -22,9 +20,8 @@ import type {
 import type { Principal } from '../auth';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
-import { ingestArticle } from '../ingest';
 import { writeSources } from '../load/write';
-import type { EvidenceModel, FieldChangeModel, IngestReportModel, NodeModel, SourceModel } from '../model';
+import type { EvidenceModel, FieldChangeModel, NodeModel, SourceModel } from '../model';
 import * as store from '../store/curation';
 import { fromEnum, toEnum } from '../store/rows';
 import { resolveQuotes } from './evidence';
@@ -443,77 +440,4 @@ export async function addSource(db: Database, principal: Principal, input: Sourc
     },
     BOUNDED,
   );
-}
-
-const SECTIONS = {
-  companies: 'COMPANY',
-  people: 'PERSON',
-  sites: 'SITE',
-  projects: 'PROJECT',
-  partnerships: 'PARTNERSHIP',
-  stages: 'STAGE',
-  milestones: 'MILESTONE',
-  claims: 'CLAIM',
-} as const;
-
-/**
- * An article ingested by an editor: the files go to the server's data folder like `kg ingest` writes
- * them, and the source records who ingested it. The source and the loaded facts are separate
- * transactions; each file still loads whole or not at all.
- */
-export async function ingest(
-  db: Database,
-  principal: Principal,
-  dataDir: string,
-  input: IngestArticleInput,
-): Promise<IngestReportModel> {
-  if (input.text.trim() === '' || input.text.length > LIMITS.sourceText) {
-    throw new BadUserInputError('input.text', `must hold the article's text (1 to ${LIMITS.sourceText} characters).`);
-  }
-  const language = input.language ?? 'en';
-  if (!/^[a-z]{2}$/.test(language)) {
-    throw new BadUserInputError('input.language', 'must be an ISO 639-1 code such as "en".');
-  }
-  const minConfidence = input.minConfidence ?? 0.8;
-  if (!(minConfidence >= 0 && minConfidence <= 1)) {
-    throw new BadUserInputError('input.minConfidence', 'must be a number from 0 to 1.');
-  }
-  const result = await ingestArticle(
-    db,
-    {
-      text: input.text,
-      url: input.url == null ? undefined : checkUrl('input.url', input.url),
-      published: input.published == null ? undefined : checkDate('input.published', input.published),
-      title: input.title == null ? undefined : checkText('input.title', input.title, LIMITS.text),
-      publisher: input.publisher == null ? undefined : checkText('input.publisher', input.publisher, LIMITS.name),
-      language,
-    },
-    { auto: input.auto ?? false, minConfidence, outDir: dataDir },
-  );
-  const relative = (file: string | null) => (file === null ? null : path.relative(dataDir, file));
-  const proposals = result.proposals.map((p) => ({ ...p, section: SECTIONS[p.section] }));
-  const summary = { proposals: proposals.length, loaded: proposals.filter((p) => p.loaded).length };
-  const now = new Date().toISOString();
-  await db.write(
-    'recordIngestion',
-    (tx) =>
-      store.recordRevision(
-        tx,
-        revisionRow(
-          principal,
-          'ingestArticle',
-          result.sourceId,
-          [{ field: 'ingestion', before: null, after: json(summary) }],
-          now,
-          null,
-        ),
-      ),
-    BOUNDED,
-  );
-  return {
-    sourceId: result.sourceId,
-    proposals,
-    reviewFile: relative(result.reviewFile),
-    loadedFile: relative(result.factFile),
-  };
 }

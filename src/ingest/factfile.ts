@@ -1,10 +1,11 @@
 /**
- * Turns proposals into a fact file in the schema of data/facts (each record with its confidence and
- * its quotes), keeping only the proposals at or above a confidence and only relations whose other end
- * is in the file or already in the graph, so the file loads as it is.
+ * Turns an extraction into proposals for the review queue, each with its record in the schema of
+ * data/facts (its confidence and its quotes), keeping only relations whose other end is proposed too or
+ * already in the graph.
  */
 import { createHash } from 'node:crypto';
 import type { FactFile } from '../load/plan';
+import type { FactRecord } from '../store/proposals';
 import type { Extraction, Known } from './extract';
 import { slugify } from '../rules';
 
@@ -78,26 +79,36 @@ const stageId = (deal: string, sourceId: string) => slugify(`stage ${tag(sourceI
 const claimId = (subject: string, property: string, sourceId: string, i: number) =>
   slugify(`claim ${tag(sourceId)} ${i + 1} ${property} ${subject}`);
 
-/**
- * The fact file of the proposals with a confidence in [min, max): the confident part to load, or the
- * rest to review. Relations to records left out are dropped, and so are deals that lose a party.
- */
-export function factFile(
+/** Every proposal that can become a record, most confident first, with that record. */
+export function proposalDrafts(
   x: Extraction,
   known: Known,
   sourceId: string,
   published: Published,
-  range: { min: number; max?: number },
-): FactFile {
-  const within = (c: number) => c >= range.min && (range.max === undefined || c < range.max);
+): (Proposal & { record: FactRecord })[] {
+  const file = factFile(x, known, sourceId, published) as unknown as Record<string, FactRecord[]>;
+  const records = new Map(
+    Object.entries(file)
+      .filter(([section]) => section !== 'source')
+      .flatMap(([section, rows]) => rows.map((r) => [`${section} ${r.id}`, r] as const)),
+  );
+  // A value without the article's date has no record: the loader dates every claim.
+  return proposalsOf(x, sourceId, published).flatMap((p) => {
+    const record = records.get(`${p.section} ${p.id}`);
+    return record ? [{ ...p, record }] : [];
+  });
+}
+
+/** The fact file of every proposal; relations to records neither proposed nor stored are dropped, and so are deals that lose a party. */
+function factFile(x: Extraction, known: Known, sourceId: string, published: Published): FactFile {
   const graph = new Set([...known.entities.map((e) => e.id), ...known.deals.map((d) => d.id)]);
-  const entities = x.entities.filter((e) => within(e.confidence));
+  const entities = x.entities;
   const present = new Set([...graph, ...entities.map((e) => e.id)]);
   const refs = (ids: string[]) => ids.filter((id) => present.has(id));
   const round = (c: number) => Math.round(c * 100) / 100;
   const of = (label: string) => entities.filter((e) => e.label === label);
 
-  const deals = x.deals.filter((d) => within(d.confidence) && d.parties.every((p) => present.has(p.company)));
+  const deals = x.deals.filter((d) => d.parties.every((p) => present.has(p.company)));
   for (const d of deals) present.add(d.id);
   const file: FactFile = { source: sourceId };
   const set = (key: keyof Omit<FactFile, 'source'>, rows: Record<string, unknown>[]) => {
@@ -179,30 +190,28 @@ export function factFile(
   );
   set(
     'milestones',
-    x.milestones
-      .filter((m) => within(m.confidence))
-      .map((m) => ({
-        id: m.id,
-        name: m.name,
-        year: m.year,
-        precision: 'year',
-        bound: m.bound,
-        due: m.due,
-        modality: m.modality,
-        ...(m.measure ? { measure: m.measure } : {}),
-        ...(refs(m.partnerships).length ? { partnerships: refs(m.partnerships) } : {}),
-        ...(refs(m.companies).length ? { companies: refs(m.companies) } : {}),
-        ...(refs(m.sites).length ? { sites: refs(m.sites) } : {}),
-        confidence: round(m.confidence),
-        evidence: [m.quote],
-      })),
+    x.milestones.map((m) => ({
+      id: m.id,
+      name: m.name,
+      year: m.year,
+      precision: 'year',
+      bound: m.bound,
+      due: m.due,
+      modality: m.modality,
+      ...(m.measure ? { measure: m.measure } : {}),
+      ...(refs(m.partnerships).length ? { partnerships: refs(m.partnerships) } : {}),
+      ...(refs(m.companies).length ? { companies: refs(m.companies) } : {}),
+      ...(refs(m.sites).length ? { sites: refs(m.sites) } : {}),
+      confidence: round(m.confidence),
+      evidence: [m.quote],
+    })),
   );
   set(
     'claims',
     published
       ? x.claims
           .map((c, i) => ({ c, id: claimId(c.subject, c.property, sourceId, i) }))
-          .filter(({ c }) => within(c.confidence) && present.has(c.subject))
+          .filter(({ c }) => present.has(c.subject))
           .map(({ c, id }) => ({
             id,
             subject: c.subject,

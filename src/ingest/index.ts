@@ -1,141 +1,189 @@
 /**
- * `kg ingest` (and the editors' mutation): stores an article as a source, proposes entities and facts
- * with their quotes and a confidence, writes them as a reviewable fact file and, with `auto`, loads the
- * confident part at once. Records the graph already knows (by id, name or alias) are re-declared under
- * their id, so another source adds a piece of evidence instead of a duplicate; a known deal that the
- * article moves on (a letter of intent that became a contract, talks that ended) gets a new stage.
+ * `kg ingest` (and the editors' mutation): stores an article as a source and its proposals (entities
+ * and facts with their quotes and a confidence) in the review queue, both in Neo4j and in one
+ * transaction, so every API process sees them; with `auto`, the confident part is accepted at once.
+ * Records the graph already knows (by id, name or alias) are re-declared under their id, so another
+ * source adds a piece of evidence instead of a duplicate; a known deal that the article moves on (a
+ * letter of intent that became a contract, talks that ended) gets a new stage.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../auth';
+import { sourceIdFor } from '../curation/sources';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
-import { DEFAULT_DATA_DIR, FileResult, loadData, planFiles } from '../load';
+import { LoadError } from '../load/errors';
+import { locateQuote } from '../load/quotes';
 import { ensureSchema } from '../load/schema';
-import { readSource, SourceRecord } from '../load/sources';
+import type { Source } from '../load/sources';
 import { writeSources } from '../load/write';
-import { precisionOf, slugify } from '../rules';
+import { checkDate, checkText, checkUrl, LIMITS, precisionOf, slugify } from '../rules';
+import { recordRevision } from '../store/curation';
+import { ProposalQuote, proposalsOfSource, saveProposals, StoredProposal, storedRecords } from '../store/proposals';
 import { extract } from './extract';
-import { factFile, Proposal, proposalsOf } from './factfile';
+import { proposalDrafts } from './factfile';
 import { readKnown } from './known';
-import { factsEndMarker } from './text';
+import { acceptProposals, proposalId } from './review';
+import { checkArticleText, factsEndMarker } from './text';
 
 export interface IngestInput {
   /** The article's text, unchanged (it is stored as it is and quoted verbatim). */
   text: string;
-  url?: string;
+  url?: string | null;
   /** YYYY, YYYY-MM or YYYY-MM-DD: dates the article's stages and claims. */
-  published?: string;
+  published?: string | null;
   /** Defaults to the article's first line. */
-  title?: string;
-  publisher?: string;
+  title?: string | null;
+  publisher?: string | null;
   /** ISO 639-1 code; default `en`. */
-  language?: string;
+  language?: string | null;
 }
 
 export interface IngestOptions {
-  /** Load the proposals with a confidence of at least `minConfidence` at once. */
+  /** Accept the proposals with a confidence of at least `minConfidence` at once. */
   auto: boolean;
   minConfidence: number;
-  /** A data folder (sources/, facts/, review/); default data/. */
-  outDir?: string;
+  /** Prefix of the argument names in errors: `input.` through the API, none for the command line. */
+  argumentPrefix?: string;
   log?: (line: string) => void;
 }
 
 export interface IngestResult {
   sourceId: string;
-  /** The source record written (sources/<id>.yaml, beside the text in sources/<id>.txt). */
-  sourceFile: string;
-  /** Every proposal, most confident first, each with its confidence and quotes. */
-  proposals: (Proposal & { loaded: boolean })[];
-  /** The fact file to review (review/<id>.yaml): all proposals, or with `auto` those left out. Null when empty. */
-  reviewFile: string | null;
-  /** With `auto`: the fact file loaded (facts/<id>.yaml); null otherwise or when nothing was confident enough. */
-  factFile: string | null;
-  /** What `auto` loaded, per file. */
-  loaded: FileResult[];
+  /** False when this very text had been ingested before: nothing new was stored. */
+  created: boolean;
+  /** Every proposal of the article, most confident first, with its status in review. */
+  proposals: StoredProposal[];
 }
 
-function checkInput(input: IngestInput, options: IngestOptions): void {
-  if (input.text.trim().length < 20)
-    throw new BadUserInputError('text', 'must hold an article (at least 20 characters)');
-  if (input.published && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.published))
-    throw new BadUserInputError('published', 'must be YYYY, YYYY-MM or YYYY-MM-DD');
-  if (input.url && !/^https?:\/\//.test(input.url))
-    throw new BadUserInputError('url', 'must start with http:// or https://');
-  if (!(options.minConfidence >= 0 && options.minConfidence <= 1))
-    throw new BadUserInputError('minConfidence', 'must be between 0 and 1');
+const BOUNDED = { bounded: true };
+
+function checkInput(input: IngestInput, options: IngestOptions) {
+  const at = (name: string) => `${options.argumentPrefix ?? ''}${name}`;
+  checkArticleText(at('text'), input.text);
+  const language = input.language ?? 'en';
+  if (!/^[a-z]{2}$/.test(language))
+    throw new BadUserInputError(at('language'), 'must be an ISO 639-1 code such as "en".');
+  if (!(options.minConfidence >= 0 && options.minConfidence <= 1)) {
+    throw new BadUserInputError(at('minConfidence'), 'must be a number from 0 to 1.');
+  }
+  return {
+    text: input.text,
+    url: input.url == null ? undefined : checkUrl(at('url'), input.url),
+    published: input.published == null ? undefined : checkDate(at('published'), input.published),
+    title: input.title == null ? undefined : checkText(at('title'), input.title, LIMITS.text),
+    publisher: input.publisher == null ? undefined : checkText(at('publisher'), input.publisher, LIMITS.name),
+    language,
+  };
 }
 
-export async function ingestArticle(db: Database, input: IngestInput, options: IngestOptions): Promise<IngestResult> {
-  checkInput(input, options);
+/** The sentences a proposal rests on, with their offsets in the article. */
+const located = (text: string, quotes: readonly string[]): ProposalQuote[] =>
+  quotes.flatMap((quote) => {
+    const where = locateQuote(text, quote);
+    return where ? [{ text: quote, start: where.start, end: where.end }] : [];
+  });
+
+export async function ingestArticle(
+  db: Database,
+  principal: Principal,
+  raw: IngestInput,
+  options: IngestOptions,
+): Promise<IngestResult> {
+  // Every check comes before any database work: bad input leaves the graph and the queue as they were.
+  const input = checkInput(raw, options);
   const log = options.log ?? (() => undefined);
-  const outDir = path.resolve(options.outDir ?? DEFAULT_DATA_DIR);
+  await ensureSchema(db);
   const title = input.title ?? input.text.trim().split('\n')[0]!.trim().slice(0, 200);
   const headline = title.split(/\s+/).slice(0, 8).join(' ');
-  const sourceId = slugify(['ingest', input.publisher, input.published, headline].filter(Boolean).join(' '));
+  // A different article with the same derived id is stored under an id of its own: stored texts never change.
+  const sourceId = await sourceIdFor(
+    db,
+    slugify(['ingest', input.publisher, input.published, headline].filter(Boolean).join(' ')),
+    input.text,
+  );
   const precision = input.published === undefined ? undefined : precisionOf(input.published);
   const published = input.published && precision ? { value: input.published, precision } : null;
-
-  // The source first: its text file unchanged, its record beside it, and its node in the graph.
-  const sourcesDir = path.join(outDir, 'sources');
-  mkdirSync(sourcesDir, { recursive: true });
-  writeFileSync(path.join(sourcesDir, `${sourceId}.txt`), input.text);
   const marker = factsEndMarker(input.text);
-  const record: SourceRecord = {
+  const source: Source = {
     id: sourceId,
     kind: 'news-article',
     title,
     ...(input.publisher ? { publisher: input.publisher } : {}),
     ...(input.url ? { url: input.url } : {}),
     ...(published ? { published: published.value, publishedPrecision: published.precision } : {}),
-    language: input.language ?? 'en',
-    textFile: `${sourceId}.txt`,
-    ...(marker ? { factsEndAt: marker } : {}),
-    notes: 'Stored by `kg ingest`; the text is kept unchanged.',
+    language: input.language,
+    file: 'ingest',
+    text: input.text,
+    factsEnd: marker ? input.text.indexOf(marker) : input.text.length,
   };
-  const sourceFile = path.join(sourcesDir, `${sourceId}.yaml`);
-  writeFileSync(sourceFile, YAML.stringify(record, { lineWidth: 0 }));
-  const source = readSource(sourceFile);
-  await ensureSchema(db);
-  await db.write('ingestSource', (tx) => writeSources(tx, [source]));
-  log(`source: ${sourceId}${marker ? ` (facts end at "${marker}")` : ''}`);
 
   const known = await readKnown(db);
   const extraction = extract(input.text, known, published ? Number(published.value.slice(0, 4)) : undefined);
-  const threshold = options.auto ? options.minConfidence : Infinity;
-  const write = (dir: string, file: ReturnType<typeof factFile>, header: string): string | null => {
-    if (Object.keys(file).length === 1) return null;
-    mkdirSync(path.join(outDir, dir), { recursive: true });
-    const target = path.join(outDir, dir, `${sourceId}.yaml`);
-    writeFileSync(target, `${header}\n${YAML.stringify(file, { lineWidth: 0 })}`);
-    planFiles(target); // the file must load as it is: schema, references inside it, quotes
-    return target;
-  };
-  const reviewFile = write(
-    'review',
-    factFile(extraction, known, sourceId, published, { min: 0, max: threshold }),
-    `# Proposals of \`kg ingest\` from ${sourceId}: keep, fix or drop records, then \`kg load\` this file\n` +
-      "# (or move it to facts/). Each record carries the extractor's confidence and the sentences it quotes.",
-  );
-  const loadedFile = options.auto
-    ? write(
-        'facts',
-        factFile(extraction, known, sourceId, published, { min: threshold }),
-        `# Loaded by \`kg ingest --auto --min-confidence ${threshold}\` from ${sourceId}.`,
-      )
-    : null;
-  const loaded = loadedFile ? await loadData(db, loadedFile, { log }) : [];
-  // What the loaded file holds, not what passed the threshold: a record can be held back with its parties.
-  const loadedIds = new Set(loadedFile ? planFiles(loadedFile).plans.flatMap((p) => p.nodes.map((n) => n.id)) : []);
-
-  const proposals = proposalsOf(extraction, sourceId, published).map((p) => ({
-    ...p,
-    loaded: loadedIds.has(p.id),
+  const now = new Date().toISOString();
+  const proposals: StoredProposal[] = proposalDrafts(extraction, known, sourceId, published).map((d) => ({
+    id: proposalId(sourceId, d.section, d.id),
+    sourceId,
+    section: d.section,
+    recordId: d.id,
+    name: d.name,
+    confidence: d.confidence,
+    known: d.known,
+    status: 'pending',
+    quotes: located(input.text, d.quotes),
+    record: d.record,
+    written: null,
+    createdAt: now,
+    createdBy: principal.subject,
+    decidedAt: null,
+    decidedBy: null,
   }));
-  log(
-    `proposals: ${proposals.length} (${proposals.filter((p) => p.known).length} about records the graph knows)` +
-      (options.auto ? `, loaded ${proposals.filter((p) => p.loaded).length} at confidence >= ${threshold}` : ''),
+
+  // The source and its proposals together: an article is never in the graph without its queue.
+  const created = await db.write(
+    'ingestArticle',
+    async (tx) => {
+      const stored = (await storedRecords(tx, [sourceId])).has(sourceId);
+      await writeSources(tx, [source]).catch((error: unknown) => {
+        // Another text took the id since it was chosen: nothing is stored, and ingesting again picks another.
+        throw error instanceof LoadError
+          ? new BadUserInputError(`${options.argumentPrefix ?? ''}text`, error.reason)
+          : error;
+      });
+      const added = await saveProposals(tx, proposals);
+      if (stored && added === 0) return false;
+      const summary = { proposals: proposals.length, new: added, ...(marker ? { factsEndAt: marker } : {}) };
+      await recordRevision(tx, {
+        id: randomUUID(),
+        entityId: sourceId,
+        operation: 'ingestArticle',
+        changes: JSON.stringify([{ field: 'ingestion', before: null, after: JSON.stringify(summary) }]),
+        changedBy: principal.subject,
+        via: principal.via,
+        changedAt: now,
+        reason: null,
+      });
+      return true;
+    },
+    BOUNDED,
   );
-  return { sourceId, sourceFile, proposals, reviewFile, factFile: loadedFile, loaded };
+  log(
+    `source: ${sourceId}${created ? '' : ' (ingested before: unchanged)'}${marker ? ` (facts end at "${marker}")` : ''}`,
+  );
+
+  if (options.auto) {
+    const pending = await proposalsOfSource(db, sourceId, ['pending']);
+    const ids = pending.filter((p) => p.confidence >= options.minConfidence).map((p) => p.id);
+    if (ids.length > 0) {
+      const accepted = await acceptProposals(
+        db,
+        principal,
+        { ids, reason: `kg ingest --auto: confidence at least ${options.minConfidence}` },
+        { auto: true },
+      );
+      log(`accepted ${accepted.length} proposal(s) at confidence >= ${options.minConfidence}`);
+    }
+  }
+  const all = await proposalsOfSource(db, sourceId, ['pending', 'accepted', 'edited', 'rejected']);
+  log(`proposals: ${all.length} (${all.filter((p) => p.known).length} about records the graph knows)`);
+  return { sourceId, created, proposals: all };
 }

@@ -4,6 +4,10 @@
  * is told so through the source's `factsEndAt`.
  */
 
+import { readFileSync, statSync } from 'node:fs';
+import { BadUserInputError } from '../errors';
+import { LIMITS } from '../rules';
+
 /** Lines that start page furniture: nothing after them is the article's own text. */
 const FURNITURE = [
   /^related (articles|posts|stories)\b/i,
@@ -48,4 +52,48 @@ export function sentences(text: string): Sentence[] {
     out.push({ text: textOf, start, end: start + textOf.length });
   }
   return out;
+}
+
+// NUL and the replacement character (bytes that were not text) never occur in an article.
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
+const NOT_TEXT = /[\u0000\ufffd]/;
+// eslint-disable-next-line no-control-regex -- counting control characters is the point
+const CONTROL = /[\u0001-\u0008\u000e-\u001f\u007f]/g;
+
+/**
+ * An article's text as ingestion accepts it: at least 20 characters of prose, at most the stored-text
+ * limit, and text rather than the bytes of a binary file.
+ */
+export function checkArticleText(argument: string, text: string): string {
+  if (text.length > LIMITS.sourceText) {
+    throw new BadUserInputError(
+      argument,
+      `is ${text.length} characters long; an article may have at most ${LIMITS.sourceText}.`,
+    );
+  }
+  if (NOT_TEXT.test(text) || (text.match(CONTROL)?.length ?? 0) > text.length / 100) {
+    throw new BadUserInputError(
+      argument,
+      'is not plain text (it holds NUL, control or undecodable bytes): give the article as UTF-8 text.',
+    );
+  }
+  if (text.trim().length < 20) throw new BadUserInputError(argument, 'must hold an article (at least 20 characters).');
+  return text;
+}
+
+/** An article from a file: UTF-8 text within the limit, read whole only when it can be one. */
+export function readArticle(file: string): string {
+  // A UTF-8 character has at most 4 bytes, so a larger file cannot hold an acceptable article.
+  const bytes = statSync(file).size;
+  if (bytes > LIMITS.sourceText * 4) {
+    throw new BadUserInputError(
+      'text',
+      `${file} has ${bytes} bytes; an article may have at most ${LIMITS.sourceText} characters.`,
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch {
+    throw new BadUserInputError('text', `${file} is not UTF-8 text: give the article as a plain-text file.`);
+  }
 }

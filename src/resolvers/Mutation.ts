@@ -21,8 +21,4 @@ export const Mutation: MutationResolvers = {
   updatePartnership: (_, { input }, ctx) => edit(ctx, () => curation.updatePartnership(ctx.db, ctx.principal, input)),
   attachEvidence: (_, { input }, ctx) => edit(ctx, () => curation.attachEvidence(ctx.db, ctx.principal, input)),
   addSource: (_, { input }, ctx) => edit(ctx, () => curation.addSource(ctx.db, ctx.principal, input)),
-  ingestArticle: (_, { input }, ctx) => {
-    requireEditor(ctx.principal);
-    return curation.ingest(ctx.db, ctx.principal, ctx.dataDir, input);
-  },
 };

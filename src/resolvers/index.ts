@@ -5,7 +5,6 @@ import { connectionFields } from './connection';
 import { CellMaker, Dashboard } from './Dashboard';
 import { Claim, ClaimGroup, CompanyLifecycle, DealHistory, LifecycleQuery, Stage } from './Lifecycle';
 import { Milestone, TimelineEntry } from './Milestone';
-import { IngestReport } from './IngestReport';
 import { Mutation } from './Mutation';
 import { Node } from './Node';
 import { Partnership, Party } from './Partnership';
@@ -24,13 +23,16 @@ import { Project } from './Project';
 import { DateValue, Evidence, Source } from './Provenance';
 import { Query } from './Query';
 import { Revision } from './Revision';
+import { IngestReport, Proposal, ReviewMutation, ReviewQuery, ReviewQueueEntry } from './Review';
 import { Site } from './Site';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...LifecycleQuery, ...PlantQuery },
-  Mutation,
+  Query: { ...Query, ...LifecycleQuery, ...PlantQuery, ...ReviewQuery },
+  Mutation: { ...Mutation, ...ReviewMutation },
   Revision,
   IngestReport,
+  Proposal,
+  ReviewQueueEntry,
   Node,
   Company: { ...Company, ...CompanyLifecycle, ...CompanyPlants },
   Partner,

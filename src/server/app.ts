@@ -35,8 +35,6 @@ export interface App {
 export interface AppOptions {
   /** Defaults to the KG_* environment (see README, "Auth"). */
   auth?: AuthSettings;
-  /** The data folder articles ingested through the API are written to; default data/. */
-  dataDir?: string;
   /** Defaults to KG_MAX_* and NODE_ENV (see README, "Limits"). */
   limits?: QueryLimits;
   /** Defaults to KG_CORS_ORIGINS and KG_INTROSPECTION. */
@@ -151,7 +149,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, await authenticate(req.headers), options.dataDir),
+      context: async ({ req }) => createContext(db, await authenticate(req.headers)),
     }),
   );
 

@@ -1,8 +1,9 @@
 /**
- * Ingestion through the API, as an editor would use it from a tool: the report, the files written to
- * the server's data folder, the facts loaded with `auto`, and who did it. Runs on a copy of data/.
+ * Ingestion through the API, as an editor would use it from a tool: the report, the review queue in
+ * Neo4j, the facts accepted with `auto`, and who did it; the server's data folder (a copy of data/) is
+ * never written to, since every API process must see the same queue.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createKey } from '../../src/auth/keys';
@@ -14,9 +15,8 @@ const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'ingest', 'fictional-2
 const INGEST = `mutation ($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
     source { id publisher published { value } }
-    proposals { section id confidence known loaded quotes }
-    reviewFile
-    loadedFile
+    created
+    proposals { section recordId confidence known status quotes { text } }
   }
 }`;
 
@@ -24,6 +24,9 @@ let stack: Stack;
 let dir: string;
 let dataDir: string;
 let editorKey: string;
+/** Every file under the data folder, so a test can show the server wrote none. */
+const files = () => readdirSync(dataDir, { recursive: true }).map(String).sort();
+let before: string[];
 
 async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(`${stack.url}/graphql`, {
@@ -52,6 +55,7 @@ beforeAll(async () => {
     dataDir,
     auth: { publicReads: true, jwt: undefined },
   });
+  before = files();
 });
 
 afterAll(async () => {
@@ -62,7 +66,8 @@ afterAll(async () => {
 it('refuses an ingestion without an editor credential', async () => {
   const reply = await post(INGEST, { input: { text: readFileSync(FIXTURE, 'utf8') } });
   expect(reply.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  expect(existsSync(path.join(dataDir, 'review'))).toBe(false);
+  const queue = await post(`{ reviewQueue { pending } }`, {});
+  expect(queue.data.reviewQueue).toEqual([]);
 });
 
 it('names the argument of a bad date', async () => {
@@ -74,7 +79,7 @@ it('names the argument of a bad date', async () => {
   expect(reply.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.published' });
 });
 
-it('stores the article, loads the confident proposals and leaves the rest for review', async () => {
+it('stores the article, accepts the confident proposals and leaves the rest for review', async () => {
   const text = readFileSync(FIXTURE, 'utf8');
   const reply = await post(
     INGEST,
@@ -83,36 +88,39 @@ it('stores the article, loads the confident proposals and leaves the rest for re
   );
   expect(reply.errors).toBeUndefined();
   const report = reply.data.ingestArticle;
+  type Proposal = { section: string; recordId: string; status: string };
+  const accepted = (p: Proposal) => p.status === 'ACCEPTED';
+  expect(report.created).toBe(true);
   expect(report.source).toMatchObject({ publisher: 'Fiction Daily', published: { value: '2023-05-10' } });
   expect(report.proposals.length).toBeGreaterThan(0);
   for (const p of report.proposals) {
-    if (p.loaded) expect(p.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(['ACCEPTED', 'PENDING']).toContain(p.status);
+    if (accepted(p)) expect(p.confidence).toBeGreaterThanOrEqual(0.5);
     // Every proposal rests on sentences that are in the article verbatim.
-    for (const quote of p.quotes) expect(text).toContain(quote);
+    for (const quote of p.quotes) expect(text).toContain(quote.text);
   }
   expect(report.proposals.map((p: { section: string }) => p.section)).toEqual(
     expect.arrayContaining(['COMPANY', 'SITE', 'PARTNERSHIP']),
   );
-  expect(report.loadedFile).toMatch(/^facts\//);
-  expect(existsSync(path.join(dataDir, report.loadedFile))).toBe(true);
+  // What was not accepted waits in the queue, which the API reads from Neo4j, not from files.
+  const pending = await post(`query ($id: ID!) { proposals(sourceId: $id) { recordId } }`, { id: report.source.id });
+  expect(pending.data.proposals.length).toBe(report.proposals.filter((p: Proposal) => !accepted(p)).length);
+  expect(files()).toEqual(before);
 
-  // A loaded site is queryable with its quote from the new source.
-  const site = report.proposals.find((p: { section: string; loaded: boolean }) => p.section === 'SITE' && p.loaded);
-  const read = await post(`query ($id: ID!) { site(id: $id) { evidence { source { id } } } }`, { id: site.id });
+  // An accepted site is queryable with its quote from the new source.
+  const site = report.proposals.find((p: Proposal) => p.section === 'SITE' && accepted(p));
+  const read = await post(`query ($id: ID!) { site(id: $id) { evidence { source { id } } } }`, { id: site.recordId });
   expect(read.data.site.evidence.map((e: { source: { id: string } }) => e.source.id)).toContain(report.source.id);
 
-  // A loaded deal comes with its parties: never an agreement without the companies that made it.
-  for (const deal of report.proposals.filter(
-    (p: { section: string; loaded: boolean }) => p.section === 'PARTNERSHIP' && p.loaded,
-  )) {
+  // An accepted deal comes with its parties: never an agreement without the companies that made it.
+  const deals = report.proposals.filter((p: Proposal) => p.section === 'PARTNERSHIP' && accepted(p));
+  expect(deals.length).toBeGreaterThan(0);
+  for (const deal of deals) {
     const parties = await post(`query ($id: ID!) { partnership(id: $id) { parties { company { id } } } }`, {
-      id: deal.id,
+      id: deal.recordId,
     });
     expect(parties.data.partnership.parties.length).toBeGreaterThanOrEqual(2);
   }
-  expect(
-    report.proposals.some((p: { section: string; loaded: boolean }) => p.section === 'PARTNERSHIP' && p.loaded),
-  ).toBe(true);
 
   // The source records who ingested it.
   const history = await post(`query ($id: ID!) { history(id: $id) { operation changedBy } }`, { id: report.source.id });

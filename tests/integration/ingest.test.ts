@@ -1,22 +1,23 @@
 /**
- * `kg ingest` on the real Neo4j: the seed article merges into the records data/ holds, and two
- * fictional articles (tests/fixtures/ingest/, marked fictional in the files) create a deal, then move it
- * on (letter of intent → binding supply contract), end talks and revise a plant's capacity.
+ * `kg ingest` on the real Neo4j: the seed article merges into the records data/ holds once its
+ * proposals are accepted, and two fictional articles (tests/fixtures/ingest/, marked fictional in the
+ * files) create a deal, then move it on (letter of intent → binding supply contract), end talks and
+ * revise a plant's capacity.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { cliPrincipal } from '../../src/auth/principal';
 import type { Database } from '../../src/db/neo4j';
 import { BadUserInputError } from '../../src/errors';
 import { ingestArticle, IngestResult } from '../../src/ingest';
+import { acceptProposals, proposalsOf } from '../../src/ingest/review';
 import { DEFAULT_DATA_DIR, loadData } from '../../src/load';
 import { claimGroups, unrealizedDeals } from '../../src/store/lifecycle';
 import { relatedByIds } from '../../src/store/nodes';
 import { clearGraph, testDatabase } from '../support/neo4j';
 
 let db: Database;
-const outDir = mkdtempSync(path.join(os.tmpdir(), 'kg-ingest-'));
+const editor = cliPrincipal('ingest-test');
 const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', 'ingest', name), 'utf8');
 const seedText = readFileSync(path.join(DEFAULT_DATA_DIR, 'sources', 'renault-battery-partnerships.txt'), 'utf8');
 
@@ -42,36 +43,44 @@ describe('the seed article, ingested again', () => {
     renaultSources = await sourcesOf('renault-group');
     result = await ingestArticle(
       db,
+      editor,
       { text: seedText, title: 'Renault: 2 new partnerships (second copy)', publisher: 'Test copy' },
-      { auto: false, minConfidence: 0.7, outDir },
+      { auto: false, minConfidence: 0.7 },
     );
   });
 
-  it('stores the source and writes a reviewable fact file without loading it', async () => {
+  it('stores the source and queues every proposal for review without writing any record', async () => {
     expect(await count('MATCH (s:Source {id: $id}) RETURN count(s) AS n', { id: result.sourceId })).toBe(1);
-    expect(result.factFile).toBeNull();
-    expect(result.loaded).toEqual([]);
-    const review = YAML.parse(readFileSync(result.reviewFile!, 'utf8'));
-    expect(review.source).toBe(result.sourceId);
-    expect(review.companies.every((c: { confidence: number }) => c.confidence > 0 && c.confidence <= 1)).toBe(true);
+    expect(result.created).toBe(true);
+    expect(result.proposals.every((p) => p.status === 'pending')).toBe(true);
+    expect(await proposalsOf(db, result.sourceId)).toEqual(result.proposals);
+    const companies = result.proposals.filter((p) => p.section === 'companies');
+    expect(companies.every((c) => Number(c.record.confidence) > 0 && Number(c.record.confidence) <= 1)).toBe(true);
     expect(await sourcesOf('renault-group')).toBe(renaultSources);
   });
 
   it('proposes records the graph knows under their ids, and nothing from the reader comment', () => {
-    const known = result.proposals.filter((p) => p.known).map((p) => p.id);
+    const known = result.proposals.filter((p) => p.known).map((p) => p.recordId);
     expect(known).toEqual(
       expect.arrayContaining(['renault-group', 'envision-aesc', 'verkor', 'renault-verkor-batteries', 'douai']),
     );
     const commentStart = seedText.indexOf('Related articles');
     const quotes = result.proposals.flatMap((p) => p.quotes);
     expect(quotes.length).toBeGreaterThan(20);
-    for (const q of quotes) expect(seedText.indexOf(q) + q.length).toBeLessThanOrEqual(commentStart);
+    for (const q of quotes) {
+      expect(seedText.slice(q.start, q.end)).toBe(q.text);
+      expect(q.end).toBeLessThanOrEqual(commentStart);
+    }
     expect(result.proposals.some((p) => /nuclear|Musicman|Nogo/i.test(p.name))).toBe(false);
   });
 
-  it('once reviewed and loaded, adds a second piece of evidence instead of a duplicate', async () => {
+  it('once accepted, adds a second piece of evidence instead of a duplicate, and keeps what the graph said', async () => {
     const companies = await count('MATCH (c:Company) RETURN count(c) AS n');
-    await loadData(db, result.reviewFile!);
+    const fields =
+      'MATCH (c:Company {id: $id}) RETURN c.name + "|" + coalesce(c.description, "") + "|" + c.kinds[0] AS n';
+    const [renault] = await db.read<{ n: string }>('test', fields, { id: 'renault-group' });
+    await acceptProposals(db, editor, { ids: result.proposals.map((p) => p.id) });
+    expect(await db.read('test', fields, { id: 'renault-group' })).toEqual([renault]);
     expect(await count('MATCH (c:Company) RETURN count(c) AS n')).toBe(companies);
     expect(await sourcesOf('renault-group')).toBe(renaultSources + 1);
     expect(await sourcesOf('verkor')).toBeGreaterThanOrEqual(2);
@@ -85,34 +94,37 @@ describe('two fictional articles about one deal', () => {
   beforeAll(async () => {
     first = await ingestArticle(
       db,
+      editor,
       {
         text: fixture('fictional-2022-03-01-letter-of-intent.txt'),
         published: '2022-03-01',
         publisher: 'Fiction Daily',
       },
-      { auto: true, minConfidence: 0.5, outDir },
+      { auto: true, minConfidence: 0.5 },
     );
     second = await ingestArticle(
       db,
+      editor,
       {
         text: fixture('fictional-2023-05-10-supply-contract.txt'),
         published: '2023-05-10',
         publisher: 'Fiction Daily',
       },
-      { auto: true, minConfidence: 0.5, outDir },
+      { auto: true, minConfidence: 0.5 },
     );
   });
 
-  it('loads the confident proposals and leaves reader comments out', async () => {
-    expect(first.factFile).not.toBeNull();
-    expect(first.proposals.every((p) => p.loaded === p.confidence >= 0.5)).toBe(true);
+  it('accepts the confident proposals, leaves the rest pending and reader comments out', async () => {
+    expect(first.proposals.some((p) => p.status === 'accepted')).toBe(true);
+    expect(first.proposals.every((p) => (p.status === 'accepted') === p.confidence >= 0.5)).toBe(true);
+    expect(first.proposals.every((p) => p.status === 'accepted' || p.status === 'pending')).toBe(true);
     expect(await count("MATCH (n:Entity) WHERE n.name =~ '(?i).*(fakecorp|mockville).*' RETURN count(n) AS n")).toBe(0);
     expect(await count("MATCH (c:Company {id: 'zellfabrik'}) RETURN count(c) AS n")).toBe(1);
   });
 
   it('merges the same company named by its alias into one node with evidence from both articles', async () => {
     expect(await count("MATCH (c:Company) WHERE c.name STARTS WITH 'Nordhaven' RETURN count(c) AS n")).toBe(1);
-    expect(second.proposals.find((p) => p.id === 'nordhaven-motors-group')?.known).toBe(true);
+    expect(second.proposals.find((p) => p.recordId === 'nordhaven-motors-group')?.known).toBe(true);
     expect(await sourcesOf('nordhaven-motors-group')).toBe(2);
     expect(await sourcesOf('testville-gigafactory')).toBe(2);
   });
@@ -149,8 +161,9 @@ describe('two fictional articles about one deal', () => {
   it('rejects malformed input with the argument named', async () => {
     const error = await ingestArticle(
       db,
+      editor,
       { text: fixture('fictional-2022-03-01-letter-of-intent.txt'), published: '1 March 2022' },
-      { auto: false, minConfidence: 0.5, outDir },
+      { auto: false, minConfidence: 0.5 },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadUserInputError);
     expect((error as BadUserInputError).extensions.argument).toBe('published');

@@ -6,9 +6,6 @@
  * back verbatim. Operations are generated from the schema, so new fields and mutations are covered.
  */
 import fc from 'fast-check';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   buildSchema,
   getNamedType,
@@ -26,7 +23,6 @@ import {
 } from 'graphql';
 import { createKey } from '../../src/auth/keys';
 import type { Database } from '../../src/db/neo4j';
-import { DEFAULT_DATA_DIR } from '../../src/load';
 import { DOCUMENTED_CODES } from '../../src/server/errors';
 import { typeDefs } from '../../src/server/schema';
 import { startStack as startOwnStack, type Stack } from '../../src/stack';
@@ -71,7 +67,6 @@ let stack: Stack;
 let schema: GraphQLSchema;
 let db: Database;
 let editorKey: string;
-let tmp: string;
 let requests = 0;
 const statuses = new Map<number, number>();
 
@@ -79,23 +74,14 @@ beforeAll(async () => {
   db = testDatabase();
   await clearGraph(db);
   editorKey = (await createKey(db, 'fuzz-editor', 'editor')).key;
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'kg-fuzz-'));
-  // A copy of data/: ingestion through the API writes fact files into the stack's data folder.
-  const dataDir = path.join(tmp, 'data');
-  cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
-  stack = await startOwnStack({
-    port: 0,
-    neo4j: testNeo4j(),
-    dataDir,
-    auth: { publicReads: true, jwt: undefined },
-  });
+  // Ingestion through the API writes to Neo4j only (sources and the review queue), never to data/.
+  stack = await startOwnStack({ port: 0, neo4j: testNeo4j(), auth: { publicReads: true, jwt: undefined } });
   schema = buildSchema(typeDefs().join('\n'));
 }, 240_000);
 
 afterAll(async () => {
   await stack?.stop();
   await db?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 interface Answer {

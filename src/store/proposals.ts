@@ -1,0 +1,251 @@
+/**
+ * The review queue: what ingestion proposes, as nodes every API process sees.
+ * `(:Proposal {id, sourceId, section, recordId, name, confidence, known, status, quotes, record,
+ * written, createdAt, createdBy, decidedAt, decidedBy})-[:PROPOSED_FROM]->(:Source)`; a decision is a
+ * `(:Revision)-[:DECIDES]->(:Proposal)` that also `REVISES` the record it wrote (or, for a rejection,
+ * the source). Proposals are not entities: search, the explorer and graph exports never show them.
+ * `quotes`, `record` and `written` are JSON text (Neo4j stores no maps).
+ */
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { Database } from '../db/neo4j';
+import { plain } from '../db/neo4j';
+import type { RevisionRow } from './curation';
+
+export type ProposalStatus = 'pending' | 'accepted' | 'edited' | 'rejected';
+export type Section =
+  'companies' | 'people' | 'sites' | 'projects' | 'partnerships' | 'stages' | 'milestones' | 'claims';
+/** A record in the fact files' format (data/schema/facts.schema.json). */
+export type FactRecord = Record<string, unknown> & { id: string };
+
+export interface ProposalQuote {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface StoredProposal {
+  id: string;
+  sourceId: string;
+  section: Section;
+  recordId: string;
+  name: string;
+  confidence: number;
+  known: boolean;
+  status: ProposalStatus;
+  quotes: ProposalQuote[];
+  /** The record as proposed. */
+  record: FactRecord;
+  /** The record as accepted, with the editor's corrections; null while pending or when rejected. */
+  written: FactRecord | null;
+  createdAt: string;
+  createdBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+type Row = Omit<StoredProposal, 'quotes' | 'record' | 'written'> & {
+  quotes: string;
+  record: string;
+  written: string | null;
+};
+
+const FIELDS = `p {.id, .sourceId, .section, .recordId, .name, .confidence, .known, .status, .quotes, .record,
+  .createdAt, .createdBy, written: p.written, decidedAt: p.decidedAt, decidedBy: p.decidedBy} AS proposal`;
+// Most confident first, then in a fixed order, so a page of the queue reads the same on every process.
+const ORDER = 'ORDER BY p.confidence DESC, p.section, p.recordId';
+
+const fromRow = (row: Row): StoredProposal => ({
+  ...row,
+  confidence: Number(row.confidence),
+  quotes: JSON.parse(row.quotes) as ProposalQuote[],
+  record: JSON.parse(row.record) as FactRecord,
+  written: row.written === null ? null : (JSON.parse(row.written) as FactRecord),
+});
+
+const toRow = (p: StoredProposal): Row => ({
+  ...p,
+  quotes: JSON.stringify(p.quotes),
+  record: JSON.stringify(p.record),
+  written: p.written === null ? null : JSON.stringify(p.written),
+});
+
+const proposalsOf = (rows: { proposal: Row }[]) => rows.map((r) => fromRow(plain(r.proposal) as Row));
+
+/**
+ * Stores proposals that are not stored yet; a proposal already there (the same article ingested
+ * again) keeps its content and its decision. Returns how many were new.
+ */
+export async function saveProposals(tx: ManagedTransaction, proposals: StoredProposal[]): Promise<number> {
+  if (proposals.length === 0) return 0;
+  const result = await tx.run(
+    `/* saveProposals */
+     UNWIND $rows AS row
+     MATCH (s:Source {id: row.sourceId})
+     MERGE (p:Proposal {id: row.id})
+     ON CREATE SET p = row, p.created = true
+     MERGE (p)-[:PROPOSED_FROM]->(s)
+     WITH p, coalesce(p.created, false) AS created
+     REMOVE p.created
+     RETURN count(CASE WHEN created THEN 1 END) AS created`,
+    { rows: proposals.map(toRow) },
+  );
+  return Number(plain(result.records[0]?.get('created') ?? 0));
+}
+
+export async function proposalsOfSource(
+  db: Database,
+  sourceId: string,
+  statuses: readonly ProposalStatus[],
+): Promise<StoredProposal[]> {
+  const rows = await db.read<{ proposal: Row }>(
+    'proposalsOfSource',
+    `/* proposalsOfSource */
+     MATCH (p:Proposal {sourceId: $sourceId}) WHERE p.status IN $statuses
+     RETURN ${FIELDS} ${ORDER}`,
+    { sourceId, statuses },
+  );
+  return proposalsOf(rows);
+}
+
+export async function proposalById(db: Database, id: string): Promise<StoredProposal | null> {
+  const rows = await db.read<{ proposal: Row }>(
+    'proposal',
+    `/* proposal */ MATCH (p:Proposal {id: $id}) RETURN ${FIELDS}`,
+    { id },
+  );
+  return proposalsOf(rows)[0] ?? null;
+}
+
+export interface QueueEntry {
+  sourceId: string;
+  pending: number;
+  latest: string;
+}
+
+/** Sources with proposals awaiting review, the most recently ingested first. */
+export async function reviewQueue(db: Database, first: number): Promise<QueueEntry[]> {
+  const rows = await db.read<QueueEntry>(
+    'reviewQueue',
+    `/* reviewQueue */
+     MATCH (p:Proposal {status: 'pending'})
+     WITH p.sourceId AS sourceId, count(p) AS pending, max(p.createdAt) AS latest
+     RETURN sourceId, pending, latest
+     ORDER BY latest DESC, sourceId
+     LIMIT $first`,
+    { first: neo4j.int(first) },
+  );
+  return rows.map((r) => ({ ...r, pending: Number(plain(r.pending)) }));
+}
+
+/**
+ * Reads proposals for a decision and takes their write locks first, so two editors deciding the same
+ * proposal at once are serialised and the second sees the first one's decision.
+ */
+export async function lockProposals(tx: ManagedTransaction, ids: readonly string[]): Promise<StoredProposal[]> {
+  const result = await tx.run(
+    `/* lockProposals */
+     UNWIND $ids AS id
+     MATCH (p:Proposal {id: id})
+     SET p.status = p.status
+     RETURN ${FIELDS}`,
+    { ids },
+  );
+  return proposalsOf(result.records.map((r) => ({ proposal: r.get('proposal') as Row })));
+}
+
+/** Accepted and edited proposals of a source, in the queue's order. */
+export async function acceptedOfSource(tx: ManagedTransaction, sourceId: string): Promise<StoredProposal[]> {
+  const result = await tx.run(
+    `/* acceptedOfSource */
+     MATCH (p:Proposal {sourceId: $sourceId}) WHERE p.status IN ['accepted', 'edited']
+     RETURN ${FIELDS} ${ORDER}`,
+    { sourceId },
+  );
+  return proposalsOf(result.records.map((r) => ({ proposal: r.get('proposal') as Row })));
+}
+
+export interface StoredRecord {
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+const STORED_RECORDS = `/* storedRecords */
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  RETURN id, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props`;
+
+const byId = (rows: { id: string; labels: string[]; props: unknown }[]) =>
+  new Map(rows.map((r) => [r.id, { labels: r.labels, props: plain(r.props) as Record<string, unknown> }]));
+
+/** The records among `ids` that the graph holds, with their labels and properties, inside a transaction. */
+export async function storedRecords(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+): Promise<Map<string, StoredRecord>> {
+  const result = await tx.run(STORED_RECORDS, { ids });
+  return byId(result.records.map((r) => r.toObject() as { id: string; labels: string[]; props: unknown }));
+}
+
+/** The same, as a read of its own. */
+export async function readStoredRecords(db: Database, ids: readonly string[]): Promise<Map<string, StoredRecord>> {
+  return byId(
+    await db.read<{ id: string; labels: string[]; props: unknown }>('storedRecords', STORED_RECORDS, { ids }),
+  );
+}
+
+export interface Decision {
+  id: string;
+  status: Exclude<ProposalStatus, 'pending'>;
+  written: FactRecord | null;
+}
+
+/** Records decisions, each with its revision (who, when, why, what changed). */
+export async function recordDecisions(
+  tx: ManagedTransaction,
+  decisions: readonly { decision: Decision; revision: RevisionRow }[],
+): Promise<void> {
+  await tx.run(
+    `/* recordDecisions */
+     UNWIND $rows AS row
+     MATCH (p:Proposal {id: row.id})
+     MATCH (n:Entity {id: row.revision.entityId})
+     SET p.status = row.status, p.written = row.written,
+         p.decidedAt = row.revision.changedAt, p.decidedBy = row.revision.changedBy
+     CREATE (r:Revision)
+     SET r = row.revision
+     CREATE (r)-[:REVISES]->(n)
+     CREATE (r)-[:DECIDES]->(p)`,
+    {
+      rows: decisions.map(({ decision, revision }) => ({
+        id: decision.id,
+        status: decision.status,
+        written: decision.written === null ? null : JSON.stringify(decision.written),
+        revision,
+      })),
+    },
+  );
+}
+
+export interface ReviewedSource {
+  props: Record<string, unknown>;
+  /** All its proposals, in the queue's order. */
+  proposals: StoredProposal[];
+}
+
+/** Every source with accepted or edited proposals, with its proposals: what `kg export --format facts` reads. */
+export async function reviewedSources(db: Database): Promise<ReviewedSource[]> {
+  const rows = await db.read<{ props: Record<string, unknown>; proposals: Row[] }>(
+    'reviewedSources',
+    `/* reviewedSources */
+     MATCH (s:Source)<-[:PROPOSED_FROM]-(p:Proposal)
+     WITH s, p ${ORDER}
+     WITH s, collect(${FIELDS.replace(/ AS proposal$/, '')}) AS proposals
+     WHERE any(p IN proposals WHERE p.status IN ['accepted', 'edited'])
+     RETURN properties(s) AS props, proposals
+     ORDER BY s.id`,
+  );
+  return rows.map((r) => ({
+    props: plain(r.props) as Record<string, unknown>,
+    proposals: r.proposals.map((p) => fromRow(plain(p) as Row)),
+  }));
+}
