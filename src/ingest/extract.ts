@@ -1,12 +1,19 @@
 /**
- * Proposes entities and facts from an article's text, offline: the names and aliases the graph already
- * knows, the domain's phrasing of agreements ("letter of intent with", "ongoing discussions with",
- * "currently provides"), a small gazetteer, and compromise for people and numbers. Every proposal
- * quotes the sentence it comes from and carries a confidence between 0 and 1.
+ * Proposes entities and facts from an article's text, offline. Mentions (mentions.ts) come from the
+ * graph's names and aliases, the industry's well-known organisations, a place gazetteer and company
+ * and person cues; agreements (relations.ts), plants (plants.ts) and figures and dates (figures.ts)
+ * are read sentence by sentence. Every proposal quotes the sentences it comes from and carries a
+ * learned confidence (confidence.ts); what falls below the floor is not proposed. Records get readable
+ * names ("PowerCo gigafactory in Sagunto"), and ids follow from them (plants: `<operator>-<place>`).
  */
-import nlp from 'compromise';
-import { sentences, Sentence } from './text';
 import { slugify } from '../rules';
+import { confidence, Family, Features, FLOOR } from './confidence';
+import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
+import { findMentions, Mention } from './mentions';
+import { fold, nameKey } from './names';
+import { findPlants, plantName } from './plants';
+import { DealKind, findRelations, Relation } from './relations';
+import { sentences, Sentence } from './text';
 
 export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
 
@@ -82,14 +89,16 @@ export interface MilestoneProposal {
 
 export interface ClaimProposal {
   id: string;
+  /** A readable title: "Verkor gigafactory in Dunkirk capacity 16 GWh". */
+  name: string;
   subject: string;
-  property: 'capacity' | 'capacity-target' | 'jobs-target' | 'investment';
+  property: 'capacity' | 'capacity-target' | 'initial-capacity' | 'jobs-target' | 'investment' | 'stake';
   value: number;
   unit: string;
   approximate: boolean;
   year: number | null;
   bound: 'by' | 'from' | 'in' | null;
-  modality: 'target' | 'actual';
+  modality: 'target' | 'actual' | 'possibility';
   confidence: number;
   quote: string;
 }
@@ -101,65 +110,11 @@ export interface Extraction {
   claims: ClaimProposal[];
 }
 
-const CONTINENTS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Oceania'];
-/** Country names and the adjectives articles use for them ("the French start-up"). */
-const COUNTRIES: Record<string, string> = {
-  France: 'French',
-  Germany: 'German',
-  Spain: 'Spanish',
-  Italy: 'Italian',
-  Poland: 'Polish',
-  Hungary: 'Hungarian',
-  Sweden: 'Swedish',
-  Norway: 'Norwegian',
-  Finland: 'Finnish',
-  Portugal: 'Portuguese',
-  Belgium: 'Belgian',
-  Netherlands: 'Dutch',
-  Slovakia: 'Slovak',
-  Serbia: 'Serbian',
-  Morocco: 'Moroccan',
-  China: 'Chinese',
-  Japan: 'Japanese',
-  'South Korea': 'Korean',
-  'United States': 'American',
-  'United Kingdom': 'British',
-  Canada: 'Canadian',
-  Mexico: 'Mexican',
-  India: 'Indian',
-};
-const ADJECTIVES = Object.values(COUNTRIES);
-const ADJECTIVE = `(?:(?:${ADJECTIVES.join('|')}) )`;
-/** A proper name: capitalised words (LG Chem, Envision AESC), joined by spaces or hyphens. */
-const NAME = "([A-Z][\\p{L}\\d&'’.]*(?:[ -][A-Z][\\p{L}\\d&]*)*)";
-/** Capitalised words that start sentences or clauses but are not names. */
-const NOT_NAMES = new Set([
-  ...'The On At In Both Due Research Strategic Battery Our It This That These Those Today Related Please New Second First Group Company Start-up'.split(
-    ' ',
-  ),
-  ...ADJECTIVES,
-]);
-const COMPANY_NOUN =
-  '(?:start-up|startup|company|group|carmaker|automaker|car manufacturer|battery maker|cell maker|supplier)';
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const norm = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\d]+/gu, ' ')
-    .trim();
-
-interface Mention {
-  key: string;
-  label: EntityLabel;
-  name: string;
-  kind: string | null;
-  sentence: number;
-  /** Offset in the sentence: the article's subject is the company named first on a tie. */
-  at: number;
-  confidence: number;
-  /** The shorter form this mention used, kept as an alias ("Renault" for "Renault Group"). */
-  alias?: string;
+/** What the learned confidence weighed for one proposal: `kg train` labels these against the gold files. */
+export interface Scored {
+  family: Family;
+  features: Features;
+  proposal: EntityProposal | DealProposal | MilestoneProposal | ClaimProposal;
 }
 
 /** The agreement kinds, the phrases that signal them and how specific each phrase is. */
@@ -189,6 +144,7 @@ const DEFAULT_STATUS: Record<string, string> = {
   'long-term-partnership': 'active',
   research: 'active',
   'strategic-cooperation': 'announced',
+  licence: 'signed',
 };
 /** What happens to a plant, and the status it gives the deal behind it. */
 const PLANT_EVENTS: [RegExp, string][] = [
@@ -221,27 +177,39 @@ const modalityOf = (text: string) =>
       ? 'reported'
       : 'asserted';
 
-const UNITS: [RegExp, string][] = [
-  [/^(gwh|gigawatt[- ]hours?)$/i, 'GWh'],
-  [/^direct jobs$/i, 'direct jobs'],
-  [/^(new )?jobs$/i, 'jobs'],
-  [/^electric (cars|vehicles)$/i, 'electric cars'],
-  [/^(cars|vehicles)$/i, 'cars'],
-  [/^euros?$/i, 'EUR'],
-  [/^dollars?$/i, 'USD'],
-];
-
-/** "nearly 4500 direct jobs", "one million electric cars", "2 billion euros", "24 GWh". */
-function measureOf(text: string): MilestoneProposal['measure'] {
-  const re =
-    /\b((?:nearly|about|around|almost|approximately|up to|over|more than) )?((?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?: (?:thousand|million|billion))?) (GWh|gigawatt[- ]hours?|direct jobs|new jobs|jobs|electric cars|electric vehicles|cars|vehicles|euros?|dollars?)\b/i;
-  const m = re.exec(text);
-  if (!m) return null;
-  const value = (nlp(m[2]!).numbers().get() as number[])[0];
-  const unit = UNITS.find(([u]) => u.test(m[3]!))?.[1];
-  if (value === undefined || !unit) return null;
-  return { value, unit, approximate: Boolean(m[1]) };
+/** Readable deal names: "Stellantis and CATL joint venture", "CATL supplies BMW". */
+function dealName(kind: string, names: string[], roles: string[]): string {
+  const and = (list: string[]) =>
+    list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+  const supplier = names.filter((_, i) => roles[i] === 'supplier');
+  const buyer = names.filter((_, i) => roles[i] === 'buyer');
+  const investor = names.filter((_, i) => roles[i] === 'investor');
+  if (kind === 'supply' && supplier.length && buyer.length) return `${and(supplier)} supplies ${and(buyer)}`;
+  if (kind === 'equity-stake' && investor.length && investor.length < names.length)
+    return `${and(investor)} stake in ${and(names.filter((n) => !investor.includes(n)))}`;
+  if (kind === 'licence' && supplier.length && buyer.length)
+    return `${and(supplier)} licenses technology to ${and(buyer)}`;
+  const label: Record<string, string> = {
+    'joint-venture': 'joint venture',
+    'strategic-cooperation': 'partnership',
+    memorandum: 'memorandum of understanding',
+    'letter-of-intent': 'letter of intent',
+    discussion: 'talks',
+    research: 'research cooperation',
+    'long-term-partnership': 'long-term partnership',
+    supply: 'supply deal',
+    'equity-stake': 'stake',
+    licence: 'licence',
+  };
+  return `${and(names)} ${label[kind] ?? kind.replace(/-/g, ' ')}`;
 }
+
+/** Sentences that speak of the company before them: "The company", "It", "The carmaker". */
+const ANAPHOR =
+  /^(?:["“]?\s*)(?:The|This|That|Its|the)\s+(?:[\p{L}-]+\s+){0,2}(?:company|group|firm|start-?up|carmaker|automaker|manufacturer|maker|producer|supplier|giant|conglomerate|corporation)\b|^(?:It|They)\b/u;
+/** Sentences that speak of the plant before them. */
+const PLANT_ANAPHOR =
+  /\b(?:the|its|this|that|new)\s+(?:[\p{L}-]+\s+){0,2}(?:plant|factory|gigafactory|facility|site|project)\b|^(?:It|The plant)\b/iu;
 
 /** `publishedYear`: a year before it is a past event ("an initial agreement in 2021"), not a target. */
 export function extract(
@@ -250,246 +218,334 @@ export function extract(
   publishedYear?: number,
   meta: { title?: string; url?: string } = {},
 ): Extraction {
-  const all = sentences(text);
-  const mentions: Mention[] = [];
-  const byKey = new Map<string, KnownEntity>(known.entities.map((e) => [e.id, e]));
-  /** Names a text gives in brackets after a project: "ASSB project (All Solid State Battery Technology)". */
-  const aliases = new Map<string, string>();
+  return extractScored(text, known, publishedYear, meta).extraction;
+}
 
+/** The extraction and, for each proposal, the features its confidence weighed; `floor` 0 keeps every candidate. */
+export function extractScored(
+  text: string,
+  known: Known,
+  publishedYear?: number,
+  meta: { title?: string; url?: string } = {},
+  floor = FLOOR,
+): { extraction: Extraction; scored: Scored[] } {
+  const all = sentences(text);
+  const mentions = findMentions(all, known.entities, meta.title ?? '');
+  const scored: Scored[] = [];
+  const keep = <T extends Scored['proposal']>(family: Family, features: Features, proposal: T): T | null => {
+    proposal.confidence = confidence(family, features);
+    scored.push({ family, features, proposal });
+    return proposal.confidence >= floor ? proposal : null;
+  };
+
+  // A single name that is a person's first or last name is that person, not an organisation.
+  const personWords = new Set(
+    mentions.filter((m) => m.label === 'Person').flatMap((m) => m.name.split(/\s+/).map((w) => fold(w))),
+  );
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.label === 'Company' && !m.known && !m.name.includes(' ') && personWords.has(fold(m.name)))
+      mentions.splice(i, 1);
+  }
+  // A company named by the first words of a longer name elsewhere ("Recharge" for "Recharge Industries").
+  const companyNames = new Map<string, Mention>();
+  for (const m of mentions.filter((x) => x.label === 'Company')) {
+    const names = m.known ? [m.known.name, ...m.known.aliases, m.name] : [m.name];
+    for (const n of names) if (!companyNames.has(n)) companyNames.set(n, m);
+  }
+  const aliasOf = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.label !== 'Company' || m.known) continue;
+    const longer = [...companyNames.entries()].find(
+      ([n, other]) => other.key !== m.key && n.startsWith(`${m.name} `) && !/\s(?:Europe|Hungary|UK|EMEA)\b/.test(n),
+    );
+    if (longer) {
+      if (!aliasOf.has(longer[1].key)) aliasOf.set(longer[1].key, new Set());
+      aliasOf.get(longer[1].key)!.add(m.name);
+      Object.assign(m, { key: longer[1].key, known: longer[1].known, lexicon: longer[1].lexicon });
+      m.cues.add('short-form');
+    }
+  }
+
+  // The company each sentence is about, carried over "The company" and "It".
+  const subjects: (number | null)[] = [];
+  let last: number | null = null;
   all.forEach((s, i) => {
-    const taken: [number, number][] = [];
-    const free = (start: number, end: number) => taken.every(([a, b]) => end <= a || start >= b);
-    const add = (m: Omit<Mention, 'sentence' | 'at'>, start: number, end: number) => {
-      if (!free(start, end)) return;
-      taken.push([start, end]);
-      mentions.push({ ...m, sentence: i, at: start });
-    };
-    // 1. Names the graph knows, longest first, so "Renault Group" wins over "Renault".
-    const names = known.entities
-      .flatMap((e) => [e.name, ...e.aliases].map((n) => ({ e, n })))
-      .filter(({ n }) => n.length >= 2)
-      .sort((a, b) => b.n.length - a.n.length);
-    for (const { e, n } of names) {
-      for (const m of s.text.matchAll(new RegExp(`(?<![\\p{L}\\d])${escape(n)}(?![\\p{L}\\d])`, 'gu'))) {
-        add({ key: e.id, label: e.label, name: e.name, kind: null, confidence: 0.95 }, m.index, m.index + n.length);
-      }
-    }
-    // 2. Sites: places of the gazetteer, clusters, plants, "in/near X", "X-based".
-    const site = (name: string, kind: string, confidence: number, at: number) =>
-      add({ key: `site:${norm(name)}`, label: 'Site', name, kind, confidence }, at, at + name.length);
-    for (const c of CONTINENTS)
-      for (const m of s.text.matchAll(new RegExp(`\\b${c}\\b`, 'g'))) site(c, 'continent', 0.9, m.index);
-    for (const c of Object.keys(COUNTRIES))
-      for (const m of s.text.matchAll(new RegExp(`\\b${c}\\b`, 'g'))) site(c, 'country', 0.9, m.index);
-    const cue = (re: RegExp, fn: (name: string, at: number, m: RegExpMatchArray) => void) => {
-      for (const m of s.text.matchAll(re)) {
-        // "The Grenoble" in "The Grenoble-based start-up": leading capitalised non-names are dropped.
-        const words = m[1]!.replace(/[.’']s?$/, '').split(' ');
-        let at = m.index + m[0].indexOf(m[1]!);
-        while (words.length > 1 && NOT_NAMES.has(words[0]!)) at += words.shift()!.length + 1;
-        if (!NOT_NAMES.has(words[0]!.split('-')[0]!)) fn(words.join(' '), at, m);
-      }
-    };
-    cue(
-      new RegExp(`(?:Produktionsverbund|production network|production hub|industrial hub|cluster) ${NAME}`, 'gu'),
-      (n, at) => site(n, 'cluster', 0.7, at),
+    const first = mentions.findIndex(
+      (m) => m.sentence === i && m.label === 'Company' && m.start < Math.max(60, s.text.length * 0.5),
     );
-    cue(new RegExp(`\\b(?:gigafactory|plant|factory) (?:in|at) ${ADJECTIVE}?${NAME}`, 'gu'), (n, at) => {
-      site(n, 'city', 0.75, at);
-      mentions.push({
-        key: `site:${norm(n)} gigafactory`,
-        label: 'Site',
-        name: `${n} gigafactory`,
-        kind: 'facility',
-        confidence: 0.7,
-        sentence: i,
-        at,
-      });
-    });
-    cue(new RegExp(`${NAME}-based\\b`, 'gu'), (n, at) => site(n, 'city', 0.75, at));
-    cue(new RegExp(`\\b(?:in|near|at) ${ADJECTIVE}?${NAME}`, 'gu'), (n, at) => site(n, 'city', 0.5, at));
-    // 3. People (compromise), with "Name, Title of [the] Organisation".
-    for (const p of nlp(s.text).people().out('array') as string[]) {
-      const name = p.replace(/[,.;:]+$/, '');
-      const at = s.text.indexOf(name);
-      if (name.split(' ').length >= 2 && at >= 0)
-        add({ key: `person:${norm(name)}`, label: 'Person', name, kind: null, confidence: 0.7 }, at, at + name.length);
+    if (ANAPHOR.test(s.text) && last !== null) subjects.push(last);
+    else subjects.push(first >= 0 ? first : last);
+    if (first >= 0 && !ANAPHOR.test(s.text)) last = first;
+  });
+  const subjectOf = (i: number) => subjects[i] ?? null;
+  // The company the report is about: the most named one in the title and the first sentences.
+  const titleMentions = findMentions(
+    [{ text: meta.title ?? '', start: 0, end: (meta.title ?? '').length }],
+    known.entities,
+  ).filter((m) => m.label === 'Company' && m.known);
+  const counts = new Map<string, number>();
+  for (const m of [...titleMentions, ...mentions.filter((x) => x.label === 'Company' && x.sentence < 4)])
+    counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  const mainKey = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const main = mainKey ? mentions.findIndex((m) => m.key === mainKey) : -1;
+
+  const relations = findRelations(all, mentions, subjectOf);
+  for (const r of relations) for (const p of r.parties) mentions[p.mention]!.cues.add('party');
+  const plantMentions = findPlants(all, mentions, subjectOf, main >= 0 ? main : null);
+  for (const p of plantMentions) {
+    if (p.operator !== null) mentions[p.operator]!.cues.add('operator');
+    mentions[p.place]!.cues.add('plant-place');
+  }
+
+  // Entities: one per key, scored on the cues of all its mentions.
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
+  const byKey = new Map<string, EntityProposal>();
+  const dropped = new Map<string, EntityProposal>();
+  const taken = new Set(known.entities.map((e) => e.id));
+  for (const [key, group] of groups) {
+    const first = group[0]!;
+    const label = first.label;
+    const graph = group.find((m) => m.known && !m.lexicon)?.known;
+    const lexicon = group.find((m) => m.lexicon)?.known;
+    const record = graph ?? lexicon;
+    const written = [...new Set(group.map((m) => m.name))].sort((a, b) => b.length - a.length);
+    const name = record?.name ?? (label === 'Site' ? (first.place?.name ?? written[0]!) : written[0]!);
+    let id = record?.id ?? first.place?.id ?? slugify(fold(name));
+    if (!record && taken.has(id) && !first.place) id = slugify(`${fold(name)} ${label}`);
+    const aliases = [
+      ...new Set([...(record?.aliases ?? []), ...written.filter((n) => n !== name), ...(aliasOf.get(key) ?? [])]),
+    ].filter((n) => nameKey(n) !== nameKey(name) || n !== name);
+    const features: Features = { mentions: Math.log2(1 + group.length) };
+    for (const m of group) for (const c of m.cues) features[`cue:${c}`] = 1;
+    if (group.every((m) => m.cues.has('initial'))) features['all-initial'] = 1;
+    if (group.some((m) => m.sentence < 3)) features.early = 1;
+    if (label === 'Site') {
+      features[`kind:${first.kind}`] = 1;
+      if (first.place?.population) features.pop = Math.log10(first.place.population + 1) / 7;
     }
-    // 4. Projects: quoted roadmap names, "X project (Alias)", "the coming X".
-    const project = (name: string, kind: string, confidence: number, at: number) =>
-      add(
-        {
-          key: `project:${norm(name)}`,
-          label: 'Project',
-          name: name[0]!.toUpperCase() + name.slice(1),
-          kind,
-          confidence,
+    if (label === 'Person') features.words = Math.min(name.split(/\s+/).length, 4) / 4;
+    const kinds =
+      label === 'Company'
+        ? (record?.kinds ?? [...new Set(group.flatMap((m) => (m.kind ? [m.kind] : [])))])
+        : [first.kind ?? record?.kinds[0] ?? 'other'];
+    const quotes = [...new Set(group.map((m) => all[m.sentence]!.text))].slice(0, 3);
+    const proposal: EntityProposal = {
+      id,
+      label,
+      name,
+      aliases,
+      kinds: kinds.length ? kinds : ['other'],
+      known: Boolean(graph),
+      confidence: 0,
+      quotes,
+      locatedIn: [],
+      basedIn: [],
+      position: null,
+      plant: null,
+    };
+    taken.add(id);
+    const family: Family = label === 'Project' ? 'Company' : label;
+    if (keep(family, features, proposal)) byKey.set(key, proposal);
+    else dropped.set(key, proposal);
+  }
+  const entityOf = (mention: number | null) => (mention === null ? undefined : byKey.get(mentions[mention]!.key));
+
+  // Plants: a facility per operator and place, kept with the place it lies in.
+  const plants = new Map<
+    string,
+    { proposal: EntityProposal; features: Features; sentences: Set<number>; nouns: string[] }
+  >();
+  for (const p of plantMentions) {
+    const operator = entityOf(p.operator);
+    const placeKey = mentions[p.place]!.key;
+    const place = byKey.get(placeKey) ?? dropped.get(placeKey);
+    if (!operator || operator.label !== 'Company' || !place || place.kinds[0] === 'continent' || !p.battery) continue;
+    const id = slugify(`${operator.id} ${place.id}`);
+    let plant = plants.get(id);
+    if (!plant) {
+      plant = {
+        proposal: {
+          id,
+          label: 'Site',
+          name: plantName(operator.name, p.noun, place.name),
+          aliases: [],
+          kinds: ['facility'],
+          known: false,
+          confidence: 0,
+          quotes: [],
+          locatedIn: [place.id],
+          basedIn: [],
+          position: null,
+          plant: { operator: operator.id },
         },
-        at,
-        at + name.length,
-      );
-    cue(/[“"]([^”"]{2,40})[”"]\s*-?\s*roadmap/gu, (n, at) => project(n, 'roadmap', 0.7, at));
-    cue(new RegExp(`\\b${NAME} (?:project|programme|program)\\b(?: \\(([^)]{3,60})\\))?`, 'gu'), (n, at, m) => {
-      project(n, 'research-programme', 0.6, at);
-      if (m[2]) aliases.set(`project:${norm(n)}`, m[2]);
-    });
-    cue(new RegExp(`\\bthe (?:coming|new|future|upcoming) ${NAME}`, 'gu'), (n, at) => project(n, 'vehicle', 0.6, at));
-    for (const m of s.text.matchAll(/\b(?:[Bb]attery|[Ee]lectrification|EV) strategy\b/gu))
-      project(m[0], 'strategy', 0.5, m.index);
-    for (const m of s.text.matchAll(/\b(?:ecosystem|value chain) for [a-z ]+?(?= in\b|[,.]|$)/gu))
-      project(m[0], 'ecosystem', 0.5, m.index);
-    // 5. Companies: names in the phrasing of deals and company descriptions.
-    const company = (name: string, kind: string | null, confidence: number, at: number) =>
-      add({ key: `company:${norm(name)}`, label: 'Company', name, kind, confidence }, at, at + name.length);
-    cue(new RegExp(`\\b${COMPANY_NOUN} ${NAME}`, 'gu'), (n, at, m) =>
-      company(n, /start-?up/i.test(m[0]) ? 'start-up' : /car/i.test(m[0]) ? 'automaker' : null, 0.8, at),
-    );
-    cue(new RegExp(`${NAME}, (?:long-?time|long-term|longstanding) partner of ${NAME}`, 'gu'), (n, at) =>
-      company(n, null, 0.75, at),
-    );
-    cue(new RegExp(`partner of ${NAME}`, 'gu'), (n, at) => company(n, null, 0.75, at));
-    cue(new RegExp(`\\b(?:with|within|and|by) (?:the )?${ADJECTIVE}?${NAME}`, 'gu'), (n, at) =>
-      company(n, null, 0.55, at),
-    );
-    // The subject of a sentence about deals: "Nordhaven Motors signs", "Renault has announced".
-    cue(
-      new RegExp(
-        `^(?:The )?${NAME} (?:has |have |also )?(?:signs?|signed|announce[sd]?|agreed|agrees|plans?|said|and)\\b`,
-        'gu',
-      ),
-      (n, at) => company(n, null, 0.55, at),
-    );
+        features: { [`place:${place.kinds[0]}`]: 1 },
+        sentences: new Set(),
+        nouns: [],
+      };
+      plants.set(id, plant);
+    }
+    plant.sentences.add(p.sentence);
+    plant.nouns.push(p.noun);
+    plant.features[`operator:${p.operatorCue}`] = 1;
+    plant.features[`pattern:${p.pattern}`] = 1;
+    plant.features[/giga/.test(p.noun) ? 'noun:gigafactory' : /site/.test(p.noun) ? 'noun:site' : 'noun:plant'] = 1;
+    if (/batter|cell/.test(p.noun)) plant.features['noun:battery'] = 1;
+    const quote = all[p.sentence]!.text;
+    if (!plant.proposal.quotes.includes(quote) && plant.proposal.quotes.length < 3) plant.proposal.quotes.push(quote);
+  }
+  const plantIds: string[] = [];
+  for (const plant of plants.values()) {
+    plant.features.sentences = Math.log2(1 + plant.sentences.size);
+    plant.features['operator-confidence'] = byKey.get(`company:${plant.proposal.plant!.operator}`)?.confidence ?? 0.5;
+    if (!keep('plant', plant.features, plant.proposal)) continue;
+    plantIds.push(plant.proposal.id);
+    // The place a kept plant lies in is proposed with it.
+    const placeKey = [...dropped.entries()].find(([, e]) => e.id === plant.proposal.locatedIn[0])?.[0];
+    if (placeKey) {
+      byKey.set(placeKey, dropped.get(placeKey)!);
+      dropped.delete(placeKey);
+    }
+    byKey.set(`plant:${plant.proposal.id}`, plant.proposal);
+  }
+  const plantsIn = (i: number) =>
+    [...plants.values()].filter((p) => plantIds.includes(p.proposal.id) && p.sentences.has(i)).map((p) => p.proposal);
+  // The plant each sentence speaks of: one it names, or the last one named before when it says "the plant".
+  const plantOf: (EntityProposal | null)[] = [];
+  let lastPlant: EntityProposal | null = null;
+  all.forEach((s, i) => {
+    const here = plantsIn(i);
+    if (here.length) lastPlant = here[0]!;
+    plantOf.push(here[0] ?? (PLANT_ANAPHOR.test(s.text) ? lastPlant : null));
   });
 
-  // Companies named by a shorter form elsewhere ("Renault" for "Renault Group") are one company.
-  const companyNames = [
-    ...new Set(mentions.filter((m) => m.label === 'Company' && !byKey.has(m.key)).map((m) => m.name)),
-  ];
-  for (const m of mentions) {
-    if (m.label !== 'Company' || byKey.has(m.key)) continue;
-    const longer = companyNames.find((n) => n !== m.name && n.startsWith(`${m.name} `));
-    if (longer) Object.assign(m, { key: `company:${norm(longer)}`, alias: m.name, name: longer });
-  }
-
-  const byMention = toEntities(mentions, all, byKey);
-  for (const [key, alias] of aliases) {
-    const entity = byMention.get(key);
-    if (entity && !entity.aliases.includes(alias)) entity.aliases.push(alias);
-  }
-  const entities = [...byMention.values()];
-  const mentioned = (i: number, label: EntityLabel) => [
+  const entities = [...byKey.values()];
+  locate(entities, mentions, byKey);
+  const mentionedIn = (i: number, label: EntityLabel) => [
     ...new Set(
       mentions
-        .filter((m) => m.sentence === i && m.label === label && byMention.has(m.key))
-        .map((m) => byMention.get(m.key)!.id),
+        .filter((m) => m.sentence === i && m.label === label && byKey.has(m.key))
+        .map((m) => byKey.get(m.key)!.id),
     ),
   ];
+  const nameOf = (id: string) => entities.find((e) => e.id === id)?.name ?? id;
 
-  // The article's subject: the company named most in the title and the first sentences.
-  const head = new Set([0, 1, 2, 3]);
-  const counts = new Map<string, number>();
-  const inHead = mentions
-    .filter((x) => x.label === 'Company' && head.has(x.sentence) && byMention.has(x.key))
-    .sort((a, b) => a.sentence - b.sentence || a.at - b.at);
-  for (const m of inHead) {
-    const id = byMention.get(m.key)!.id;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  // Sorting is stable: on a tie, the company named first.
-  const subject = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-
-  const deals = new Map<string, DealProposal>();
-  const entityName = (id: string) => entities.find((e) => e.id === id)?.name ?? id;
-  const siteKinds = new Map(entities.filter((e) => e.label === 'Site').map((e) => [e.id, e.kinds[0]]));
+  // Deals: the relations found, by parties and kind; sentences with an agreement's wording but no
+  // pattern fall back on the sentence's subject and the other companies it names.
+  const found = [...relations];
   all.forEach((s, i) => {
+    if (found.some((r) => r.sentence === i)) return;
     const cues = KIND_CUES.filter((c) => c.re.test(s.text));
     if (!cues.length) return;
     const best = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
-    const companies = mentioned(i, 'Company');
-    const pairs: [string, string][] = [];
-    const chain = new RegExp(`${NAME}, (?:long-?time|long-term|longstanding) partner of ${NAME}`, 'u').exec(s.text);
-    if (chain && companies.length >= 2 && !companies.includes(subject ?? '')) {
-      pairs.push([companies[0]!, companies[1]!]);
-    } else if (subject) {
-      for (const c of companies) if (c !== subject) pairs.push([subject, c]);
-    }
-    // Of several partners in one sentence, one named next to the agreement's wording is likelier a party
-    // than one named further away ("talking to ACC - a venture of rival Stellantis and TotalEnergies").
-    const cue = best.re.exec(s.text)!;
-    const near = (company: string) =>
-      mentions.some(
-        (m) =>
-          m.sentence === i &&
-          byMention.get(m.key)?.id === company &&
-          m.at - (cue.index + cue[0].length) <= 30 &&
-          cue.index - (m.at + m.name.length) <= 30,
-      );
-    for (const [a, b] of pairs) {
-      const parties = [a, b].sort();
-      const knownDeal = known.deals.find(
-        (d) =>
-          d.parties.length === 2 &&
-          d.parties
-            .map((p) => p.company)
-            .sort()
-            .join() === parties.join(),
-      );
-      const kind = best.kind;
-      const key = knownDeal?.id ?? parties.join('|');
-      const status = statusOf(kind, s.text);
-      const binding = bindingOf(kind, s.text);
-      const confidence = Math.min(0.95, best.weight * 0.6 + 0.35) - (pairs.length > 1 && !near(b) ? 0.3 : 0);
-      const existing = deals.get(key);
-      if (existing) {
-        if (!existing.quotes.includes(s.text)) existing.quotes.push(s.text);
-        // The most specific phrasing decides the kind ("letter of intent" over "partnerships with").
-        if (!existing.known && confidence > existing.confidence) {
-          const stage = { status, kind, binding: binding === 'unknown' ? null : binding, quote: s.text };
-          Object.assign(existing, { kind, status, binding, confidence, stage });
-        }
-        continue;
-      }
-      const supplier = kind === 'supply' ? b : null;
-      deals.set(key, {
-        id: knownDeal?.id ?? slugify(`${entityName(a)} ${entityName(b)} ${kind}`),
-        name: knownDeal?.name ?? `${entityName(a)} and ${entityName(b)}: ${kind.replace(/-/g, ' ')}`,
-        kind: knownDeal?.kind ?? kind,
-        status: knownDeal?.status ?? status,
-        binding: knownDeal?.binding ?? binding,
-        modality: knownDeal?.modality ?? modalityOf(s.text),
-        parties:
-          knownDeal?.parties ??
-          [a, b].map((c) => ({
-            company: c,
-            role: supplier ? (c === supplier ? 'supplier' : 'buyer') : kind === 'research' ? 'researcher' : 'partner',
-          })),
-        sites: mentioned(i, 'Site').filter((id) => !['country', 'continent'].includes(siteKinds.get(id) ?? '')),
-        projects: mentioned(i, 'Project'),
-        known: Boolean(knownDeal),
-        confidence,
-        quotes: [s.text],
-        stage:
-          !knownDeal || knownDeal.kind !== kind || knownDeal.status !== status
-            ? { status, kind, binding: binding === 'unknown' ? null : binding, quote: s.text }
-            : null,
+    const subject = subjectOf(i);
+    if (subject === null) return;
+    const others = mentions.flatMap((m, index) =>
+      m.sentence === i && m.label === 'Company' && m.key !== mentions[subject]!.key ? [index] : [],
+    );
+    for (const other of others)
+      found.push({
+        kind: best.kind as DealKind,
+        sentence: i,
+        parties: [
+          {
+            mention: subject,
+            role: best.kind === 'supply' ? 'buyer' : best.kind === 'research' ? 'researcher' : 'partner',
+          },
+          {
+            mention: other,
+            role: best.kind === 'supply' ? 'supplier' : best.kind === 'research' ? 'researcher' : 'partner',
+          },
+        ],
+        pattern: `fallback-${best.weight >= 0.7 ? 'specific' : 'vague'}`,
+        viaSubject: true,
       });
-    }
   });
+  const deals = new Map<string, { proposal: DealProposal; features: Features }>();
+  for (const r of found) {
+    const parties = new Map<string, string>();
+    for (const p of r.parties) {
+      const e = entityOf(p.mention);
+      if (e?.label === 'Company' && !parties.has(e.id)) parties.set(e.id, p.role);
+    }
+    if (parties.size < 2) continue;
+    const ids = [...parties.keys()].sort();
+    const quote = all[r.sentence]!.text;
+    const knownDeal = known.deals.find(
+      (d) =>
+        d.parties
+          .map((p) => p.company)
+          .sort()
+          .join() === ids.join() &&
+        (d.kind === r.kind || ids.length === 2),
+    );
+    const key = knownDeal?.id ?? `${ids.join('+')}|${r.kind}`;
+    const existing = deals.get(key);
+    if (existing) {
+      if (!existing.proposal.quotes.includes(quote)) existing.proposal.quotes.push(quote);
+      existing.features[`pattern:${r.pattern}`] = 1;
+      existing.features.sentences = Math.log2(1 + existing.proposal.quotes.length);
+      continue;
+    }
+    const order = [...parties.keys()];
+    const names = order.map(nameOf);
+    const status = statusOf(r.kind, quote);
+    const binding = bindingOf(r.kind, quote);
+    const stage = { status, kind: r.kind, binding: binding === 'unknown' ? null : binding, quote };
+    const proposal: DealProposal = {
+      id: knownDeal?.id ?? slugify(`${names.join(' ')} ${r.kind}`),
+      name:
+        knownDeal?.name ??
+        dealName(
+          r.kind,
+          names,
+          order.map((id) => parties.get(id)!),
+        ),
+      kind: knownDeal?.kind ?? r.kind,
+      status: knownDeal?.status ?? status,
+      binding: knownDeal?.binding ?? binding,
+      modality: knownDeal?.modality ?? modalityOf(quote),
+      parties: knownDeal?.parties ?? order.map((company) => ({ company, role: parties.get(company)! })),
+      sites: plantsIn(r.sentence).map((p) => p.id),
+      projects: mentionedIn(r.sentence, 'Project'),
+      known: Boolean(knownDeal),
+      confidence: 0,
+      quotes: [quote],
+      stage: !knownDeal || knownDeal.kind !== r.kind || knownDeal.status !== status ? stage : null,
+    };
+    const features: Features = {
+      [`pattern:${r.pattern}`]: 1,
+      [`kind:${r.kind}`]: 1,
+      sentences: 1,
+      parties: Math.min(ids.length, 6) / 6,
+      'party-confidence': Math.min(...ids.map((id) => entities.find((e) => e.id === id)?.confidence ?? 1)),
+    };
+    if (r.viaSubject) features['via-subject'] = 1;
+    deals.set(key, { proposal, features });
+  }
+  const dealList: DealProposal[] = [];
+  for (const { proposal, features } of deals.values())
+    if (keep('partnership', features, proposal)) dealList.push(proposal);
 
   // A plant of a known deal that opens or is cancelled moves the deal on, whatever words the article uses for it.
   all.forEach((s, i) => {
     const event = PLANT_EVENTS.find(([re]) => re.test(s.text));
     if (!event) return;
-    const plants = mentioned(i, 'Site').filter((id) => siteKinds.get(id) === 'facility');
-    for (const d of known.deals.filter((k) => k.status !== event[1] && k.sites.some((x) => plants.includes(x)))) {
-      const existing = deals.get(d.id);
+    const facilities = mentionedIn(i, 'Site').filter(
+      (id) =>
+        byKey.get(`site:${id}`)?.kinds[0] === 'facility' ||
+        known.entities.some((k) => k.id === id && k.kinds.includes('facility')),
+    );
+    for (const d of known.deals.filter((k) => k.status !== event[1] && k.sites.some((x) => facilities.includes(x)))) {
+      const existing = dealList.find((x) => x.id === d.id);
       if (existing?.stage) continue;
       const stage = { status: event[1], kind: d.kind, binding: null, quote: s.text };
       if (existing) Object.assign(existing, { stage, quotes: [...existing.quotes, s.text] });
       else
-        deals.set(d.id, {
+        dealList.push({
           ...d,
-          sites: plants.filter((x) => d.sites.includes(x)),
+          sites: facilities.filter((x) => d.sites.includes(x)),
           projects: [],
           known: true,
           confidence: 0.75,
@@ -499,157 +555,137 @@ export function extract(
     }
   });
 
-  const milestones: MilestoneProposal[] = [];
+  // Claims: each figure of a sentence, about the plant it speaks of, else its company.
   const claims: ClaimProposal[] = [];
+  const claimIds = new Set<string>();
   all.forEach((s, i) => {
-    const m = /\b(by|from|in|until) (20\d\d)\b/.exec(s.text);
-    // A plant's capacity, jobs or investment: a value of the plant itself, which sources revise.
-    const plant = mentioned(i, 'Site').find((id) => siteKinds.get(id) === 'facility');
-    const measure = measureOf(s.text);
-    if (plant && measure && ['GWh', 'jobs', 'direct jobs', 'EUR', 'USD'].includes(measure.unit)) {
-      const property =
-        measure.unit === 'GWh'
-          ? m
-            ? 'capacity-target'
-            : 'capacity'
-          : measure.unit.endsWith('jobs')
-            ? 'jobs-target'
-            : 'investment';
-      claims.push({
-        id: slugify(`${plant} ${property} ${measure.value} ${s.start}`),
-        subject: plant,
-        property,
-        ...measure,
-        year: m ? Number(m[2]) : null,
-        bound: m ? ((m[1] === 'until' ? 'by' : m[1]) as ClaimProposal['bound']) : null,
-        modality: m || /\b(will|plans?|aims?|should)\b/i.test(s.text) ? 'target' : 'actual',
-        confidence: 0.6,
+    for (const f of figuresIn(s.text)) {
+      const plant = plantOf[i];
+      const deal = f.property === 'stake' ? dealList.find((d) => d.quotes.includes(s.text)) : undefined;
+      const company = entityOf(subjectOf(i)) ?? entityOf(main >= 0 ? main : null);
+      const subject = deal ?? plant ?? company;
+      if (!subject) continue;
+      const unit = f.unit === '%' ? '%' : ` ${f.unit}`;
+      const name = `${subject.name} ${f.property.replace(/-/g, ' ')} ${f.value}${unit}${f.year ? ` (${f.year})` : ''}`;
+      let id = slugify(`${subject.id} ${f.property} ${f.value} ${f.unit === '%' ? 'percent' : f.unit} ${f.year ?? ''}`);
+      if (claimIds.has(id)) continue;
+      claimIds.add(id);
+      const proposal: ClaimProposal = {
+        id,
+        name,
+        subject: subject.id,
+        property: f.property,
+        value: f.value,
+        unit: f.unit,
+        approximate: f.approximate,
+        year: f.year,
+        bound: f.bound,
+        modality: f.modality,
+        confidence: 0,
         quote: s.text,
-      });
+      };
+      const features: Features = {
+        [`property:${f.property}`]: 1,
+        [`subject:${deal ? 'deal' : plant ? (plantsIn(i).length ? 'plant' : 'plant-before') : 'company'}`]: 1,
+        [`modality:${f.modality}`]: 1,
+      };
+      if (f.year) features.year = 1;
+      if (f.approximate) features.approximate = 1;
+      if (keep('claim', features, proposal)) claims.push(proposal);
+      id = '';
     }
-    if (!m) return;
-    const possible = /\b(possibly|may|might|could)\b/i.test(s.text);
-    const bound = (m[1] === 'until' ? 'by' : m[1]) as MilestoneProposal['bound'];
-    const partnerships = [...deals.values()].filter((d) => d.quotes.includes(s.text)).map((d) => d.id);
-    milestones.push({
-      id: slugify(`${s.text.split(/\s+/).slice(0, 6).join(' ')} ${m[2]}`),
-      name: s.text.length > 80 ? `${s.text.slice(0, 79).trimEnd()}…` : s.text,
-      year: Number(m[2]),
-      bound,
-      modality:
-        publishedYear && Number(m[2]) < publishedYear
+  });
+
+  // Milestones: a dated step in a sentence, named after what it is about.
+  const milestones: MilestoneProposal[] = [];
+  const milestoneIds = new Set<string>();
+  all.forEach((s, i) => {
+    const seen = new Set<number>();
+    for (const date of yearsIn(s.text)) {
+      if (seen.has(date.year)) continue;
+      seen.add(date.year);
+      const past = publishedYear !== undefined && date.year < publishedYear;
+      const possible = /\b(possibly|may|might|could|potential)\b/i.test(s.text);
+      const expected = /\b(expected|expects|likely|should|scheduled|set to|slated)\b/i.test(s.text);
+      const measure = measureOf(s.text);
+      const event = EVENTS.find(([, re]) => re.test(s.text))?.[0] ?? null;
+      const plant = plantOf[i];
+      const company = entityOf(subjectOf(i)) ?? entityOf(main >= 0 ? main : null);
+      const about = plant ? `${nameOf(plant.plant!.operator)} ${nameOf(plant.locatedIn[0]!)}` : (company?.name ?? null);
+      const what = event
+        ? event
+        : measure
+          ? `reaches ${measure.value} ${measure.unit}`
+          : /\b(aims?|targets?|plans?|goal|ambition)\b/i.test(s.text)
+            ? 'target'
+            : null;
+      const name = `${about ?? 'Milestone'} ${what ?? 'target'} ${date.bound} ${date.year}`;
+      let id = slugify(name);
+      for (let n = 2; milestoneIds.has(id); n++) id = slugify(`${name} ${n}`);
+      milestoneIds.add(id);
+      const proposal: MilestoneProposal = {
+        id,
+        name: name[0]!.toUpperCase() + name.slice(1),
+        year: date.year,
+        bound: date.bound,
+        modality: past
           ? 'actual'
           : possible
             ? 'possibility'
-            : bound === 'in'
+            : expected || date.bound === 'in'
               ? 'expectation'
               : 'target',
-      due: s.text,
-      measure: measureOf(s.text),
-      partnerships,
-      companies: mentioned(i, 'Company'),
-      sites: mentioned(i, 'Site'),
-      confidence: possible ? 0.6 : 0.7,
-      quote: s.text,
-    });
+        due: s.text,
+        measure,
+        partnerships: dealList.filter((d) => d.quotes.includes(s.text)).map((d) => d.id),
+        companies: mentionedIn(i, 'Company'),
+        sites: plant ? [plant.id] : mentionedIn(i, 'Site'),
+        confidence: 0,
+        quote: s.text,
+      };
+      const features: Features = {
+        [`bound:${date.bound}`]: 1,
+        [`event:${event ?? 'none'}`]: 1,
+        [`word:${date.word.replace(/\s+/g, '-')}`]: 1,
+      };
+      if (past) features.past = 1;
+      if (publishedYear !== undefined && date.year === publishedYear) features['same-year'] = 1;
+      if (measure) features.measure = 1;
+      if (plant) features.plant = 1;
+      if (what === 'target') features.aim = 1;
+      if (possible) features.possible = 1;
+      if (keep('milestone', features, proposal)) milestones.push(proposal);
+    }
   });
-  // A deal is only as sure as the least sure of its parties the graph does not know yet, so it is
-  // loaded or left for review together with them, never without them.
-  const newParty = new Map(entities.filter((e) => !e.known).map((e) => [e.id, e.confidence]));
-  for (const deal of deals.values()) {
-    deal.confidence = Math.min(deal.confidence, ...deal.parties.map((p) => newParty.get(p.company) ?? 1));
-  }
-  return { entities, deals: [...deals.values()], milestones, claims };
+
+  return { extraction: { entities, deals: dealList, milestones, claims }, scored };
 }
 
-/** One proposal per mentioned record, keyed by the mentions' key. */
-function toEntities(
-  mentions: Mention[],
-  all: Sentence[],
-  byKey: Map<string, KnownEntity>,
-): Map<string, EntityProposal> {
-  const out = new Map<string, EntityProposal>();
-  const taken = new Set(byKey.keys());
-  // A name seen both as a company and as a site is the kind with the strongest cue.
-  const strongest = new Map<string, Mention>();
-  for (const m of mentions) {
-    const name = norm(m.name);
-    const prior = strongest.get(name);
-    if (!prior || m.confidence > prior.confidence) strongest.set(name, m);
-  }
-  for (const m of mentions) {
-    const winner = strongest.get(norm(m.name))!;
-    if (!byKey.has(m.key) && winner.label !== m.label) continue;
-    // A name the graph knows under this label is that record, whatever cue found it; a plant the graph
-    // names at length ("Douai battery gigafactory (Envision AESC)") is the one in the same city.
-    const city = m.kind === 'facility' ? norm(m.name.replace(/ gigafactory$/, '')).split(' ')[0]! : null;
-    const stored =
-      byKey.get(m.key) ??
-      [...byKey.values()].find(
-        (k) =>
-          k.label === m.label &&
-          ([k.name, ...k.aliases].some((n) => norm(n) === norm(m.name)) ||
-            (city !== null && k.kinds.includes('facility') && norm(k.name).split(' ').includes(city))),
-      );
-    if (stored) m.key = stored.id;
-    let entity = out.get(m.key);
-    if (!entity) {
-      let id = stored?.id ?? slugify(m.name);
-      if (!stored && taken.has(id)) id = slugify(`${m.name} ${m.label}`);
-      taken.add(id);
-      entity = {
-        id,
-        label: m.label,
-        name: stored?.name ?? m.name,
-        aliases: stored?.aliases ?? [],
-        kinds: stored?.kinds ?? [],
-        known: Boolean(stored),
-        confidence: m.confidence,
-        quotes: [],
-        locatedIn: [],
-        basedIn: [],
-        position: null,
-        plant: null,
-      };
-      out.set(m.key, entity);
-    }
-    entity.confidence = Math.max(entity.confidence, m.confidence);
-    if (!entity.known && m.kind && !entity.kinds.includes(m.kind)) entity.kinds.push(m.kind);
-    if (m.alias && !entity.aliases.includes(m.alias)) entity.aliases.push(m.alias);
-    const quote = all[m.sentence]!.text;
-    if (entity.quotes.length < 3 && !entity.quotes.includes(quote)) entity.quotes.push(quote);
-  }
-  const entities = [...out.values()];
+/** Cities and regions in the countries the report names, companies in the country their adjective names. */
+function locate(entities: EntityProposal[], mentions: Mention[], byKey: Map<string, EntityProposal>): void {
+  const countryOf = new Map(
+    mentions.filter((m) => m.place && byKey.has(m.key)).map((m) => [byKey.get(m.key)!.id, m.place!.country]),
+  );
+  const countries = entities.filter((e) => e.kinds[0] === 'country');
   for (const e of entities) {
-    if (e.known) continue;
-    // One kind per site or project: the most specific cue.
-    if (e.label === 'Site')
-      e.kinds = [['facility', 'cluster', 'continent', 'country', 'city'].find((k) => e.kinds.includes(k))!];
-    if (e.label === 'Project') e.kinds = [e.kinds[0] ?? 'other'];
-    if (e.label === 'Company' && e.kinds.length === 0) e.kinds = ['other'];
-    const text = e.quotes.join(' ');
-    if (e.label === 'Company') {
-      for (const [country, adjective] of Object.entries(COUNTRIES))
-        if (new RegExp(`${adjective} ${COMPANY_NOUN}? ?${escape(e.name)}`).test(text)) e.basedIn.push(slugify(country));
-      const city = new RegExp(`(?:\\bThe )?${NAME}-based ${COMPANY_NOUN}? ?${escape(e.name)}`, 'u').exec(text);
-      if (city) e.basedIn.push(slugify(city[1]!));
-    }
-    if (e.label === 'Site' && e.kinds[0] === 'facility') e.locatedIn.push(slugify(e.name.replace(/ gigafactory$/, '')));
-    if (e.label === 'Site' && e.kinds[0] === 'city') {
-      for (const [country, adjective] of Object.entries(COUNTRIES))
-        if (text.includes(`${adjective} ${e.name}`)) e.locatedIn.push(slugify(country));
-    }
-    if (e.label === 'Person') {
-      const m = new RegExp(`${escape(e.name)}, ([A-Z][A-Za-z ]{1,40}?) of (?:the )?${NAME}`, 'u').exec(text);
-      const org = m && entities.find((c) => c.label === 'Company' && (c.name === m[2] || c.aliases.includes(m[2]!)));
-      if (m && org) e.position = { title: m[1]!, organization: org.id };
-    }
+    if (e.label !== 'Site' || !['city', 'region'].includes(e.kinds[0]!)) continue;
+    const code = countryOf.get(e.id);
+    const country = countries.find((c) => countryOf.get(c.id) === code && c.id !== e.id);
+    if (country) e.locatedIn.push(country.id);
   }
-  const ids = new Set(entities.map((e) => e.id));
-  for (const e of entities) {
-    // Relations may point only at records the file declares or the graph holds.
-    e.locatedIn = [...new Set(e.locatedIn)].filter((id) => ids.has(id) && id !== e.id);
-    e.basedIn = [...new Set(e.basedIn)].filter((id) => ids.has(id));
-  }
-  return out;
+  // "the Chinese battery maker Svolt": an adjective right before a company's name.
+  mentions.forEach((m, i) => {
+    if (m.label !== 'Company' || !byKey.has(m.key)) return;
+    const previous = mentions
+      .slice(0, i)
+      .reverse()
+      .find((x) => x.sentence === m.sentence && x.end <= m.start);
+    if (previous?.cues.has('adjective') && m.start - previous.end < 40 && byKey.has(previous.key)) {
+      const company = byKey.get(m.key)!;
+      const country = byKey.get(previous.key)!.id;
+      if (!company.basedIn.includes(country)) company.basedIn.push(country);
+    }
+  });
 }
+
+export type { Sentence };

@@ -1,0 +1,109 @@
+/**
+ * Battery plants: a facility noun ("gigafactory", "battery plant", "cell factory") tied to a place ("in
+ * Sagunto", "the Debrecen plant") and to the company that builds or runs it: the one named with the
+ * noun ("CATL's plant", "the plant of Svolt"), else the sentence's subject, else the company the
+ * report is about. The place is the first one named after the noun: "in Zaragoza, Spain" is Zaragoza.
+ */
+import type { Mention } from './mentions';
+import type { Sentence } from './text';
+
+export interface PlantMention {
+  sentence: number;
+  /** Mention indexes: the operator (a company) and the place (a site). */
+  operator: number | null;
+  place: number;
+  /** How the operator was found: `before`, `of`, `subject` or `main`. */
+  operatorCue: 'before' | 'of' | 'near' | 'subject' | 'main';
+  /** The facility word as written, lower case: "gigafactory", "battery plant". */
+  noun: string;
+  pattern: 'noun-in-place' | 'place-noun';
+  /** The noun says battery, cell or gigafactory (not a car plant or a warehouse). */
+  battery: boolean;
+}
+
+const NOUN =
+  '((?:(?:new|first|second|third|planned|future|existing|large-scale|european|own|largest|biggest|\\d+\\s*gwh|lfp|nmc|lithium[- ]ion|lithium iron phosphate|solid[- ]state|power|ev|electric[- ]vehicle|electric car|car|automotive|\\(lfp\\))\\s+){0,4}(?:(?:battery|batteries|cell|cells|battery[- ]cell|module and pack|module|pack|cathode|anode|electrode)\\s+)?(?:gigafactory|gigafactories|giga-factory|gigaplant|plant|plants|factory|factories|facility|facilities|production site|production facility|production plant|manufacturing plant|manufacturing facility|manufacturing site|production line|production centre|production center|production hall|site|sites))';
+const NOT_BATTERY =
+  /\b(car|vehicle|assembly|engine|wind|turbine|hydrogen|appliance|appliances|home|headquarters|office|warehouse|sorting|molding|cnt|electrode|recycling|steel|chemical)\b/i;
+const BATTERY =
+  /\b(batter(?:y|ies)|cells?|gigafactor(?:y|ies)|giga-factory|gigaplant|lfp|lithium|solid[- ]state|module|pack)\b/i;
+
+/** The sentence with company mentions as ⟨c n⟩ and site mentions as ⟨s n⟩. */
+function skeleton(text: string, mentions: Mention[], sentence: number): string {
+  const own = mentions
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => m.sentence === sentence && (m.label === 'Company' || m.label === 'Site'))
+    .sort((a, b) => a.m.start - b.m.start);
+  let out = '';
+  let at = 0;
+  for (const { m, index } of own) {
+    if (m.start < at) continue;
+    out += `${text.slice(at, m.start)}⟨${m.label === 'Company' ? 'c' : 's'}${index}⟩`;
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+const PLACE_AFTER = new RegExp(
+  `${NOUN}\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(?:in|at|near|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
+  'giu',
+);
+const PLACE_BEFORE = new RegExp(`⟨s(\\d+)⟩(?:['’]s)?\\s+${NOUN}`, 'giu');
+/** More places after the first: "plants in Germany and Hungary". */
+const MORE_PLACES = /^(?:\s*(?:,|and|, and)\s*⟨s(\d+)⟩)+/u;
+
+export function findPlants(
+  all: Sentence[],
+  mentions: Mention[],
+  subjectOf: (sentence: number) => number | null,
+  main: number | null,
+): PlantMention[] {
+  const out: PlantMention[] = [];
+  all.forEach((s, i) => {
+    const text = skeleton(s.text, mentions, i);
+    const operatorFor = (at: number): Pick<PlantMention, 'operator' | 'operatorCue'> => {
+      const left = text.slice(Math.max(0, at - 70), at);
+      const right = text.slice(at);
+      const before = /⟨c(\d+)⟩(?:['’]s)?\s+(?:[\p{L}\d-]+\s+){0,5}$/u.exec(left);
+      if (before) return { operator: Number(before[1]), operatorCue: 'before' };
+      const of = new RegExp(
+        `^${NOUN}\\s+(?:of|by|operated by|run by|built by|owned by)\\s+(?:the\\s+)?⟨c(\\d+)⟩`,
+        'iu',
+      ).exec(right);
+      if (of) return { operator: Number(of[2]), operatorCue: 'of' };
+      const near = [...text.slice(Math.max(0, at - 100), at).matchAll(/⟨c(\d+)⟩/g)].at(-1);
+      if (near && !/[.;]/.test(text.slice(near.index + Math.max(0, at - 100), at)))
+        return { operator: Number(near[1]), operatorCue: 'near' };
+      const subject = subjectOf(i);
+      if (subject !== null) return { operator: subject, operatorCue: 'subject' };
+      return { operator: main, operatorCue: 'main' };
+    };
+    const push = (at: number, noun: string, place: number, pattern: PlantMention['pattern']) => {
+      if (mentions[place]?.label !== 'Site') return;
+      const battery = BATTERY.test(noun) || (!NOT_BATTERY.test(noun) && BATTERY.test(s.text));
+      if (NOT_BATTERY.test(noun) && !/gigafactor|batter|cells?\b/i.test(noun)) return;
+      out.push({ sentence: i, place, noun: noun.toLowerCase(), pattern, battery, ...operatorFor(at) });
+    };
+    for (const m of text.matchAll(PLACE_AFTER)) {
+      const noun = m[1]!;
+      push(m.index, noun, Number(m[2]), 'noun-in-place');
+      const more = MORE_PLACES.exec(text.slice(m.index + m[0].length));
+      if (more && /s$/.test(noun))
+        for (const x of more[0].matchAll(/⟨s(\d+)⟩/g)) push(m.index, noun, Number(x[1]), 'noun-in-place');
+    }
+    for (const m of text.matchAll(PLACE_BEFORE)) push(m.index + m[0].indexOf(m[2]!), m[2]!, Number(m[1]), 'place-noun');
+  });
+  return out;
+}
+
+/** A plant's name: "PowerCo gigafactory in Sagunto", "CATL battery plant in Debrecen". */
+export function plantName(operator: string, noun: string, place: string): string {
+  const kind = /giga/.test(noun)
+    ? 'gigafactory'
+    : /cell/.test(noun)
+      ? 'cell factory'
+      : /factor/.test(noun)
+        ? 'battery factory'
+        : 'battery plant';
+  return `${operator} ${kind} in ${place}`;
+}

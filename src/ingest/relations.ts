@@ -1,0 +1,276 @@
+/**
+ * Agreements between organisations, read sentence by sentence. Each company mention is replaced by a
+ * placeholder (⟨n⟩, n the mention's index), so the patterns read like the domain's phrasing: "a joint
+ * venture between ⟨1⟩ and ⟨2⟩", "⟨1⟩ will supply … to ⟨2⟩", "⟨1⟩ bought a 25% stake in ⟨2⟩". Phrasings
+ * without a second name ("signed a letter of intent with ⟨2⟩") take the sentence's subject.
+ */
+import type { Mention } from './mentions';
+import type { Sentence } from './text';
+
+export type DealKind =
+  | 'joint-venture'
+  | 'supply'
+  | 'equity-stake'
+  | 'strategic-cooperation'
+  | 'memorandum'
+  | 'letter-of-intent'
+  | 'discussion'
+  | 'research'
+  | 'licence'
+  | 'long-term-partnership';
+
+export type Role = 'partner' | 'buyer' | 'supplier' | 'investor' | 'researcher';
+
+export interface Relation {
+  kind: DealKind;
+  sentence: number;
+  /** Mention indexes with the role each plays. */
+  parties: { mention: number; role: Role }[];
+  /** Which pattern found it: a feature of its confidence. */
+  pattern: string;
+  /** A party is the sentence's subject rather than a name inside the phrasing. */
+  viaSubject: boolean;
+}
+
+const E = '(⟨\\d+⟩)';
+const ENTITY = '⟨\\d+⟩';
+const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|as well as|together with)\\s*(?:the\\s+)?${ENTITY})*)`;
+const GAP = (n: number) => `[^⟨.;]{0,${n}}?`;
+
+interface Pattern {
+  name: string;
+  kind: DealKind;
+  re: RegExp;
+  /** Roles by capture group: a group of one entity or a list. `subject` joins the sentence's subject. */
+  groups: Role[];
+  subject?: Role;
+}
+
+const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role): Pattern => ({
+  name,
+  kind,
+  re: new RegExp(re, 'giu'),
+  groups,
+  subject,
+});
+
+const PATTERNS: Pattern[] = [
+  // Joint ventures.
+  p(
+    'jv-between',
+    'joint-venture',
+    `joint[- ]ventures?${GAP(30)}\\b(?:between|of|by|formed by|set up by|owned by|from)\\s+(?:the\\s+)?${GAP(40)}${LIST}`,
+    ['partner'],
+  ),
+  p(
+    'jv-formed',
+    'joint-venture',
+    `${LIST}${GAP(60)}\\b(?:formed|established|set up|created|launched|founded|form|establish|create|found|set up|signed|agreed|announced|announce)\\b${GAP(60)}joint[- ]venture`,
+    ['partner'],
+  ),
+  p(
+    'jv-with',
+    'joint-venture',
+    `${E}${GAP(50)}joint[- ]venture\\s+(?:partner\\s+)?(?:with|and)\\s+(?:its\\s+)?${GAP(30)}${E}`,
+    ['partner', 'partner'],
+  ),
+  p(
+    'jv-with-subject',
+    'joint-venture',
+    `joint[- ]venture\\s+(?:partner,?\\s+|company\\s+)?(?:with)\\s+${GAP(30)}${E}`,
+    ['partner'],
+    'partner',
+  ),
+  p('jv-partner', 'joint-venture', `joint[- ]venture partner,?\\s+${E}`, ['partner'], 'partner'),
+  // Supply.
+  p(
+    'supply-to',
+    'supply',
+    `${E}${GAP(50)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|sell|sells|ship|ships)\\b${GAP(90)}\\b(?:to|for)\\s+(?:the\\s+|its\\s+)?${GAP(40)}${E}`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'supply-from',
+    'supply',
+    `${E}${GAP(50)}\\b(?:source|sources|sourcing|buy|buys|bought|purchase|purchases|purchasing|receive|receives|order|orders|ordered|procure|procures)\\b${GAP(90)}\\bfrom\\s+${GAP(30)}${E}`,
+    ['buyer', 'supplier'],
+  ),
+  p(
+    'supply-deal-with',
+    'supply',
+    `\\b(?:supply|purchase|purchasing|offtake|sourcing|delivery)\\s+(?:deals?|contracts?|agreements?|orders?)\\s+(?:with|from)\\s+${GAP(30)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p(
+    'supply-customers',
+    'supply',
+    `\\bcustomers?,?\\s+(?:include\\s+|including\\s+|such as\\s+|like\\s+|are\\s+|:\\s*)?${LIST}`,
+    ['buyer'],
+    'supplier',
+  ),
+  p(
+    'supply-subject',
+    'supply',
+    `^(?:[^⟨]{0,40})\\b(?:supply|supplies|supplying|deliver|delivers|provide|provides)\\b${GAP(80)}\\b(?:to|for)\\s+${GAP(30)}${LIST}`,
+    ['buyer'],
+    'supplier',
+  ),
+  // Stakes, investments, takeovers.
+  p(
+    'stake-in',
+    'equity-stake',
+    `${LIST}${GAP(60)}\\b(?:stake|share|shares|shareholding|interest|holding)\\b${GAP(30)}\\bin\\s+(?:the\\s+)?${GAP(20)}${E}`,
+    ['investor', 'partner'],
+  ),
+  p(
+    'invest-in',
+    'equity-stake',
+    `${LIST}${GAP(30)}\\b(?:invested|invests|has invested|investing|investment)\\s+in\\s+(?:the likes of\\s+)?${LIST}`,
+    ['investor', 'partner'],
+  ),
+  p(
+    'takeover',
+    'equity-stake',
+    `${E}${GAP(40)}\\b(?:acquire|acquires|acquired|acquiring|bought|buys|take over|takes over|took over|takeover of|acquisition of|purchase of)\\b${GAP(60)}${E}`,
+    ['investor', 'partner'],
+  ),
+  p(
+    'investor-of',
+    'equity-stake',
+    `${E}['’]s\\s+(?:leading\\s+|largest\\s+|main\\s+|majority\\s+|biggest\\s+)?(?:investor|shareholder|owner)s?,?\\s+${LIST}`,
+    ['partner', 'investor'],
+  ),
+  p('owned-by', 'equity-stake', `${E}${GAP(40)}\\b(?:owned|backed|controlled)\\s+by\\s+(?:the\\s+)?${LIST}`, [
+    'partner',
+    'investor',
+  ]),
+  // Memoranda, letters of intent, talks.
+  p('mou', 'memorandum', `${LIST}${GAP(60)}\\b(?:memorandum(?: of understanding)?|MoU|MOU)\\b`, ['partner']),
+  p(
+    'mou-with',
+    'memorandum',
+    `\\b(?:memorandum(?: of understanding)?|MoU|MOU)\\s+(?:with|between)\\s+${GAP(20)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p(
+    'loi-with',
+    'letter-of-intent',
+    `\\bletters? of intent\\s+(?:with|between)\\s+${GAP(40)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p('loi', 'letter-of-intent', `${LIST}${GAP(60)}\\bletters? of intent\\b`, ['partner']),
+  p(
+    'talks-with',
+    'discussion',
+    `\\b(?:talks|negotiations|discussions|negotiating|talking)\\s+(?:with|between)\\s+${GAP(40)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p('considering', 'discussion', `${E}${GAP(40)}\\bconsidering${GAP(60)}\\bwith\\s+${E}`, ['buyer', 'supplier']),
+  // Cooperation, research, licences.
+  p(
+    'partnership-between',
+    'strategic-cooperation',
+    `\\b(?:partnership|cooperation|collaboration|alliance|agreement)\\s+between\\s+(?:the\\s+)?${LIST}`,
+    ['partner'],
+  ),
+  p(
+    'partnership-with',
+    'strategic-cooperation',
+    `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreement)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p(
+    'in-partnership',
+    'strategic-cooperation',
+    `\\bin (?:partnership|cooperation|collaboration) with\\s+${GAP(20)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p(
+    'consortium',
+    'strategic-cooperation',
+    `\\b(?:consortium|alliance)\\b${GAP(80)}\\b(?:includ\\w*|of|formed by|comprising|by)\\s+${GAP(40)}${LIST}`,
+    ['partner'],
+  ),
+  p(
+    'other-participants',
+    'strategic-cooperation',
+    `\\b(?:participating|other) (?:companies|partners|members)\\s+(?:include|are)\\s+${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p(
+    'research-with',
+    'research',
+    `\\bresearch\\s+(?:cooperation|partnership|collaboration|project|alliance|agreement)\\s+with\\s+${GAP(20)}${LIST}`,
+    ['researcher'],
+    'researcher',
+  ),
+  p('licensed-to', 'licence', `${E}${GAP(80)}\\blicen[cs]ed\\s+to\\s+${E}`, ['supplier', 'buyer']),
+  p('licence-from', 'licence', `${E}${GAP(60)}\\b(?:licen[cs]e|licen[cs]ed|licensing)\\b${GAP(40)}\\bfrom\\s+${E}`, [
+    'buyer',
+    'supplier',
+  ]),
+  p(
+    'long-term-partner',
+    'long-term-partnership',
+    `${E},?\\s+(?:a\\s+)?(?:long-?time|long-term|longstanding)\\s+partner\\s+of\\s+${E}`,
+    ['partner', 'partner'],
+  ),
+];
+
+/** The sentence with every company mention replaced by ⟨index⟩. */
+function skeleton(text: string, mentions: { index: number; m: Mention }[]): string {
+  let out = '';
+  let at = 0;
+  for (const { index, m } of [...mentions].sort((a, b) => a.m.start - b.m.start)) {
+    if (m.start < at) continue;
+    out += `${text.slice(at, m.start)}⟨${index}⟩`;
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+const idsIn = (list: string) => [...list.matchAll(/⟨(\d+)⟩/g)].map((m) => Number(m[1]));
+
+/**
+ * Every agreement the sentences state. `subjectOf` names the company a sentence is about (its first
+ * company, or the one before it for "The company", "It").
+ */
+export function findRelations(
+  all: Sentence[],
+  mentions: Mention[],
+  subjectOf: (sentence: number) => number | null,
+): Relation[] {
+  const out: Relation[] = [];
+  all.forEach((s, i) => {
+    const companies = mentions.flatMap((m, index) => (m.sentence === i && m.label === 'Company' ? [{ index, m }] : []));
+    if (!companies.length) return;
+    const text = skeleton(s.text, companies);
+    for (const pattern of PATTERNS) {
+      for (const match of text.matchAll(pattern.re)) {
+        const parties: Relation['parties'] = [];
+        pattern.groups.forEach((role, g) => {
+          for (const id of idsIn(match[g + 1] ?? '')) parties.push({ mention: id, role });
+        });
+        let viaSubject = false;
+        if (pattern.subject) {
+          const subject = subjectOf(i);
+          if (subject !== null && !parties.some((q) => mentions[q.mention]!.key === mentions[subject]!.key)) {
+            parties.unshift({ mention: subject, role: pattern.subject });
+            viaSubject = true;
+          }
+        }
+        const keys = new Set(parties.map((q) => mentions[q.mention]!.key));
+        if (keys.size < 2) continue;
+        out.push({ kind: pattern.kind, sentence: i, parties, pattern: pattern.name, viaSubject });
+      }
+    }
+  });
+  return out;
+}
