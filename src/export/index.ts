@@ -87,7 +87,7 @@ const csvCell = (v: unknown): string => {
   const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
-const csvRows = (header: string[], rows: unknown[][]) =>
+export const csvRows = (header: string[], rows: unknown[][]) =>
   [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 
 /** nodes.csv and edges.csv: Gephi's Id/Label and Source/Target/Type/Label columns, then every property (lists joined by |). */

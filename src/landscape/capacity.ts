@@ -42,15 +42,15 @@ const PRODUCING = new Set(['production-started', 'expanded', 'sold']);
 const TO_GWH: Record<string, number> = { gwh: 1, mwh: 0.001 };
 const RANK: Record<string, number> = { preferred: 0, normal: 1 };
 
-export function checkYears(from: number, to: number): void {
-  for (const [argument, year] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-      throw new BadUserInputError(argument, `must be a year between 1900 and 2200, got ${year}`);
-    }
+export function checkYear(argument: string, year: number): void {
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+    throw new BadUserInputError(argument, `must be a year between 1900 and 2200, got ${year}`);
   }
+}
+
+export function checkYears(from: number, to: number): void {
+  checkYear('from', from);
+  checkYear('to', to);
   if (from > to) throw new BadUserInputError('from', `must not be after \`to\` (${from} > ${to})`);
   if (to - from >= MAX_YEARS) throw new BadUserInputError('to', `spans more than ${MAX_YEARS} years`);
 }

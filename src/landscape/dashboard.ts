@@ -1,4 +1,5 @@
 /** The dashboard as of a day: the graph's counts, deals by their status then, and the plant figures. */
+import type { CapacityGroup } from '../__generated__/resolvers-types';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
 import { dashboard, DashboardModel, partnershipStatusesAsOf } from '../store/aggregates';
@@ -6,7 +7,16 @@ import { MAX_PAGE } from '../store/paging';
 import type { PlantCapacityRow } from '../store/plants';
 import { toEnum } from '../store/rows';
 import { asOfDay, latestStage } from './asOf';
-import { capacityReport } from './capacity';
+import { capacityReport, checkYear } from './capacity';
+
+/** The dashboard's plant figures when the client does not choose (the SDL states the same defaults). */
+export const DASHBOARD_DEFAULTS = {
+  groupBy: 'COUNTRY',
+  from: 2020,
+  to: 2030,
+  year: 2030,
+  first: 10,
+} as const satisfies { groupBy: CapacityGroup; from: number; to: number; year: number; first: number };
 
 export async function dashboardAsOf(db: Database, asOf: string | null | undefined): Promise<DashboardModel> {
   const day = asOfDay('asOf', asOf);
@@ -43,6 +53,7 @@ export function cellMakers(
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
     throw new BadUserInputError('first', `must be between 0 and ${MAX_PAGE}, got ${first}`);
   }
+  checkYear('year', year);
   const report = capacityReport(rows, 'COMPANY', year, year, asOf);
   return report.figures
     .filter((f) => f.key !== 'UNKNOWN')

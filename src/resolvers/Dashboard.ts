@@ -1,15 +1,26 @@
 import type { CellMakerResolvers, DashboardResolvers } from '../__generated__/resolvers-types';
 import { loadTyped, relatedNodes } from '../context';
 import { capacityReport } from '../landscape/capacity';
-import { cellMakers, plantsByStatus } from '../landscape/dashboard';
+import { cellMakers, DASHBOARD_DEFAULTS, plantsByStatus } from '../landscape/dashboard';
 import type { CompanyModel } from '../model';
 
 export const Dashboard: DashboardResolvers = {
   capacity: async (d, { groupBy, from, to }, ctx) =>
-    capacityReport(await ctx.loaders.plantCapacity.load('all'), groupBy ?? 'COUNTRY', from ?? 2020, to ?? 2030, d.asOf),
+    capacityReport(
+      await ctx.loaders.plantCapacity.load('all'),
+      groupBy ?? DASHBOARD_DEFAULTS.groupBy,
+      from ?? DASHBOARD_DEFAULTS.from,
+      to ?? DASHBOARD_DEFAULTS.to,
+      d.asOf,
+    ),
   plantsByStatus: async (d, _, ctx) => plantsByStatus(await ctx.loaders.plantCapacity.load('all'), d.asOf),
   cellMakers: async (d, { year, first }, ctx) =>
-    cellMakers(await ctx.loaders.plantCapacity.load('all'), d.asOf, year ?? 2030, first ?? 10),
+    cellMakers(
+      await ctx.loaders.plantCapacity.load('all'),
+      d.asOf,
+      year ?? DASHBOARD_DEFAULTS.year,
+      first ?? DASHBOARD_DEFAULTS.first,
+    ),
 };
 
 export const CellMaker: CellMakerResolvers = {

@@ -1,6 +1,6 @@
 /**
- * The HTTP side: the GraphQL API at /graphql, health checks, and the web pages (dashboard, map,
- * explorer, playground) built into web/dist.
+ * The HTTP side: the GraphQL API at /graphql, health checks, the dashboard's tables as CSV and .xlsx
+ * (/export), and the web pages (dashboard, map, explorer, playground) built into web/dist.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,6 +16,7 @@ import { Context, createContext } from '../context';
 import type { Database } from '../db/neo4j';
 import { resolvers } from '../resolvers';
 import { formatError } from './errors';
+import { exportRoutes } from './export';
 import { limitsFromEnv, QueryLimits, queryLimits } from './limits';
 import { knownOperationTypes } from './rules';
 import { typeDefs } from './schema';
@@ -152,6 +153,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       context: async ({ req }) => createContext(db, await authenticate(req.headers)),
     }),
   );
+  app.use(exportRoutes(db, authenticate));
 
   for (const [route, file] of Object.entries(PAGES)) {
     app.get(route, (_req, res) => {
