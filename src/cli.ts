@@ -14,6 +14,8 @@ import { acceptProposals, proposalsOf, rejectProposals } from './ingest/review';
 import { readArticle } from './ingest/text';
 import type { StoredProposal } from './store/proposals';
 import { corpusJson, evaluateCorpus, evaluateSeed, formatCorpusEvaluation, formatEvaluation } from './ingest/evaluate';
+import { trainConfidence } from './ingest/train';
+import { WEIGHTS_FILE } from './ingest/confidence';
 import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
 import { cliPrincipal, Role } from './auth/principal';
 import { ensureSchema } from './load/schema';
@@ -188,6 +190,22 @@ program
       }
     },
   );
+
+program
+  .command('train')
+  .description(
+    "fit the extractor's confidence on the dev split of the gold corpus; writes src/ingest/data/weights.json",
+  )
+  .action(() => {
+    try {
+      const { documents, samples } = trainConfidence();
+      const positive = samples.filter((s) => s.label).length;
+      console.log(`trained on ${documents} dev reports: ${samples.length} candidates, ${positive} in the gold files`);
+      console.log(`weights: ${WEIGHTS_FILE} (measure with: npx kg evaluate --split dev)`);
+    } catch (error) {
+      fail(error);
+    }
+  });
 
 program
   .command('start')

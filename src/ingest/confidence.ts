@@ -15,6 +15,8 @@ export type Features = Record<string, number>;
 export interface Model {
   bias: number;
   weights: Record<string, number>;
+  /** The confidence from which a proposal of this kind is made: the one with the best F1 on dev. */
+  threshold: number;
 }
 export interface Weights {
   about: string;
@@ -22,7 +24,7 @@ export interface Weights {
   models: Record<Family, Model>;
 }
 
-/** Proposals below this confidence are left out. */
+/** Records below this confidence are not proposed, nor used as the parties of a relation. */
 export const FLOOR = 0.5;
 
 export const WEIGHTS_FILE = path.join(__dirname, 'data', 'weights.json');
@@ -35,6 +37,9 @@ export function useModels(next: Record<Family, Model>): void {
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The confidence a proposal of a kind needs (FLOOR for entities; tuned on dev for relations and figures). */
+export const thresholdOf = (family: Family): number => models[family].threshold ?? FLOOR;
 
 export function confidence(family: Family, features: Features): number {
   const model = models[family];
@@ -75,10 +80,29 @@ export function fit(samples: Sample[], options = { steps: 4000, rate: 0.5, l2: 0
       for (const n of names) w.set(n, w.get(n)! - options.rate * (grad.get(n)! / rows.length + options.l2 * w.get(n)!));
     }
     const round = (x: number) => Math.round(x * 1000) / 1000;
-    out[family] = {
+    const model: Model = {
       bias: round(bias),
       weights: Object.fromEntries(names.map((n) => [n, round(w.get(n)!)]).filter(([, v]) => v !== 0)),
+      threshold: FLOOR,
     };
+    // Entities keep FLOOR (relations rest on them); the other kinds take the threshold with the best F1
+    // among their candidates (recall counted over the candidates the gold file holds).
+    if (!['Company', 'Person', 'Site'].includes(family)) {
+      const scores = rows.map((r) => {
+        let z = model.bias;
+        for (const [n, v] of Object.entries(r.features)) z += (model.weights[n] ?? 0) * v;
+        return { p: sigmoid(z), label: r.label };
+      });
+      const positives = scores.filter((x) => x.label).length;
+      let best = -1;
+      for (let t = 0.1; t <= 0.7 + 1e-9; t += 0.05) {
+        const kept = scores.filter((x) => x.p >= t);
+        const tp = kept.filter((x) => x.label).length;
+        const f1 = tp ? (2 * tp) / (kept.length + positives) : 0;
+        if (f1 > best) [best, model.threshold] = [f1, round(t)];
+      }
+    }
+    out[family] = model;
   }
   return out;
 }

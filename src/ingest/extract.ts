@@ -7,12 +7,12 @@
  * names ("PowerCo gigafactory in Sagunto"), and ids follow from them (plants: `<operator>-<place>`).
  */
 import { slugify } from '../rules';
-import { confidence, Family, Features, FLOOR } from './confidence';
+import { confidence, Family, Features, FLOOR, thresholdOf } from './confidence';
 import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
 import { findMentions, Mention } from './mentions';
 import { fold, nameKey } from './names';
 import { findPlants, plantName } from './plants';
-import { DealKind, findRelations, Relation } from './relations';
+import { DealKind, findRelations } from './relations';
 import { sentences, Sentence } from './text';
 
 export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
@@ -235,7 +235,7 @@ export function extractScored(
   const keep = <T extends Scored['proposal']>(family: Family, features: Features, proposal: T): T | null => {
     proposal.confidence = confidence(family, features);
     scored.push({ family, features, proposal });
-    return proposal.confidence >= floor ? proposal : null;
+    return proposal.confidence >= Math.min(floor, thresholdOf(family)) ? proposal : null;
   };
 
   // A single name that is a person's first or last name is that person, not an organisation.
@@ -292,11 +292,6 @@ export function extractScored(
 
   const relations = findRelations(all, mentions, subjectOf);
   for (const r of relations) for (const p of r.parties) mentions[p.mention]!.cues.add('party');
-  const plantMentions = findPlants(all, mentions, subjectOf, main >= 0 ? main : null);
-  for (const p of plantMentions) {
-    if (p.operator !== null) mentions[p.operator]!.cues.add('operator');
-    mentions[p.place]!.cues.add('plant-place');
-  }
 
   // Entities: one per key, scored on the cues of all its mentions.
   const groups = new Map<string, Mention[]>();
@@ -350,7 +345,13 @@ export function extractScored(
     if (keep(family, features, proposal)) byKey.set(key, proposal);
     else dropped.set(key, proposal);
   }
-  const entityOf = (mention: number | null) => (mention === null ? undefined : byKey.get(mentions[mention]!.key));
+  // Relations hold between records sure enough to propose, whatever floor the caller asked for.
+  const entityOf = (mention: number | null) => {
+    const e = mention === null ? undefined : byKey.get(mentions[mention]!.key);
+    return e && e.confidence >= FLOOR ? e : undefined;
+  };
+  const eligible = (mention: number) => entityOf(mention) !== undefined;
+  const plantMentions = findPlants(all, mentions, subjectOf, main >= 0 && eligible(main) ? main : null, eligible);
 
   // Plants: a facility per operator and place, kept with the place it lies in.
   const plants = new Map<
@@ -394,6 +395,28 @@ export function extractScored(
     if (/batter|cell/.test(p.noun)) plant.features['noun:battery'] = 1;
     const quote = all[p.sentence]!.text;
     if (!plant.proposal.quotes.includes(quote) && plant.proposal.quotes.length < 3) plant.proposal.quotes.push(quote);
+  }
+  // "a plant in Germany" and "the plant in Salzgitter" of one operator are one plant, at the finer place.
+  const countryCode = new Map(mentions.filter((m) => m.place).map((m) => [m.place!.id, m.place!.country]));
+  for (const [id, plant] of plants) {
+    const place = plant.proposal.locatedIn[0]!;
+    if (
+      !['country', 'region'].includes(
+        plant.features['place:country'] ? 'country' : plant.features['place:region'] ? 'region' : '',
+      )
+    )
+      continue;
+    const finer = [...plants.values()].find(
+      (other) =>
+        other !== plant &&
+        other.proposal.plant!.operator === plant.proposal.plant!.operator &&
+        other.features['place:city'] &&
+        (countryCode.get(other.proposal.locatedIn[0]!) === countryCode.get(place) || !countryCode.get(place)),
+    );
+    if (!finer) continue;
+    for (const i of plant.sentences) finer.sentences.add(i);
+    for (const q of plant.proposal.quotes) if (!finer.proposal.quotes.includes(q)) finer.proposal.quotes.push(q);
+    plants.delete(id);
   }
   const plantIds: string[] = [];
   for (const plant of plants.values()) {

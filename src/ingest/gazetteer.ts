@@ -36,6 +36,7 @@ export interface NamedPlace {
 
 /** The names the corpus and most style guides use where ISO's first name is a long form. */
 const COUNTRY_NAME: Record<string, string> = {
+  CN: 'China',
   US: 'United States',
   GB: 'United Kingdom',
   KR: 'South Korea',
@@ -172,7 +173,7 @@ export function namedPlaces(text: string): NamedPlace[] {
     byName = new Map(literalPlaces().flatMap((e) => e.names.map((n) => [n, e] as const)));
     const names = [...byName.keys()].sort((a, b) => b.length - a.length);
     const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(`(?<![\\p{L}\\d-])(?:${escaped.join('|')})(?![\\p{L}\\d]|-[\\p{Lu}])`, 'gu');
+    pattern = new RegExp(`(?<![\\p{L}\\d$-])(?:${escaped.join('|')})(?![\\p{L}\\d]|-[\\p{Lu}])`, 'gu');
   }
   const out: NamedPlace[] = [];
   for (const m of text.matchAll(pattern)) {

@@ -86,10 +86,12 @@ const personKey = (name: string) => `person:${nameKey(name)}`;
 const siteKey = (id: string) => `site:${id}`;
 
 /** compromise's English lexicon: words of the language, which are names only with a cue. */
-const LEXICON_WORDS = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+const LEXICON_WORDS = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+const PROPER = /Name|City|Country|Place|Region|Organization|SportsTeam|Demonym|Person/;
 const isCommonWord = (word: string) => {
   const lower = word.toLowerCase();
-  return LEXICON_WORDS[lower] !== undefined || /^(?:[a-z]+ly|[a-z]+ing|[a-z]+ed)$/.test(lower);
+  const tag = LEXICON_WORDS[lower];
+  return (tag !== undefined && !PROPER.test(tag)) || /^(?:[a-z]+ly|[a-z]+ing|[a-z]+ed)$/.test(lower);
 };
 
 /** A headline or a line of title case: capitalised words there are not evidence of a name. */
@@ -167,6 +169,44 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = ''):
     };
     const headline = titleCase(text);
 
+    // Whole runs that name a company the shorter names inside would split: "Farasis Energy Europe GmbH",
+    // "Samsung SDI Hungary Zrt", "LG Chem Wroclaw Energy", "Recharge Production UK Limited".
+    if (!headline) {
+      for (const run of text.matchAll(RUN)) {
+        let name = run[0].replace(/['’]s$/, '');
+        let start = run.index;
+        while (/^(\S+)\s/.test(name) && (NOT_NAMES.has(name.split(/\s/)[0]!) || MONTHS.test(name.split(/\s/)[0]!))) {
+          const cut = name.indexOf(' ') + 1;
+          start += cut;
+          name = name.slice(cut);
+        }
+        if (!name.includes(' ') || NOT_COMPANIES.test(name)) continue;
+        if (named.some(({ n }) => n === name)) continue;
+        const inner = named.find(({ n, record }) => record.label === 'Company' && name.startsWith(`${n} `));
+        const rest = inner ? name.slice(inner.n.length + 1) : '';
+        const place = namedPlaces(name).find((p) => p.end === name.length && p.start > 0);
+        const extension =
+          (inner &&
+            (SUFFIX.test(` ${rest}`) ||
+              namedPlaces(rest).some((p) => p.start === 0) ||
+              /^[\p{Lu}]{3,5}$/u.test(rest))) ||
+          (place && SUFFIX.test(` ${name.slice(0, place.start).trim()}`));
+        if (!LEGAL.test(` ${name}`) && !extension) continue;
+        add({
+          key: companyKey(name),
+          label: 'Company',
+          name,
+          start,
+          end: start + name.length,
+          kind: kindOf(before(start), after(start + name.length)),
+          cues: [
+            ...(LEGAL.test(` ${name}`) ? ['legal'] : []),
+            ...(SUFFIX.test(` ${name}`) ? ['suffix'] : []),
+            'extends',
+          ],
+        });
+      }
+    }
     for (const name of clusters) {
       for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d])${escape(name)}(?![\\p{L}\\d])`, 'gu')))
         add({

@@ -16,7 +16,7 @@ export interface PlantMention {
   operatorCue: 'before' | 'of' | 'near' | 'subject' | 'main';
   /** The facility word as written, lower case: "gigafactory", "battery plant". */
   noun: string;
-  pattern: 'noun-in-place' | 'place-noun';
+  pattern: 'noun-in-place' | 'place-noun' | 'chosen';
   /** The noun says battery, cell or gigafactory (not a car plant or a warehouse). */
   battery: boolean;
 }
@@ -29,10 +29,12 @@ const BATTERY =
   /\b(batter(?:y|ies)|cells?|gigafactor(?:y|ies)|giga-factory|gigaplant|lfp|lithium|solid[- ]state|module|pack)\b/i;
 
 /** The sentence with company mentions as ⟨c n⟩ and site mentions as ⟨s n⟩. */
-function skeleton(text: string, mentions: Mention[], sentence: number): string {
+function skeleton(text: string, mentions: Mention[], sentence: number, eligible: (mention: number) => boolean): string {
   const own = mentions
     .map((m, index) => ({ m, index }))
-    .filter(({ m }) => m.sentence === sentence && (m.label === 'Company' || m.label === 'Site'))
+    .filter(
+      ({ m, index }) => m.sentence === sentence && (m.label === 'Site' || (m.label === 'Company' && eligible(index))),
+    )
     .sort((a, b) => a.m.start - b.m.start);
   let out = '';
   let at = 0;
@@ -45,22 +47,28 @@ function skeleton(text: string, mentions: Mention[], sentence: number): string {
 }
 
 const PLACE_AFTER = new RegExp(
-  `${NOUN}\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(?:in|at|near|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
+  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,4}?(?:in|at|near|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
   'giu',
 );
 const PLACE_BEFORE = new RegExp(`⟨s(\\d+)⟩(?:['’]s)?\\s+${NOUN}`, 'giu');
+/** "have chosen Scarmagno … to build the first Gigafactory", "selected Gothenburg, Sweden to establish a plant". */
+const CHOSEN = new RegExp(
+  `\\b(?:chosen|chose|choose|selected|picked|opted for)\\s+⟨s(\\d+)⟩[^.]{0,120}?\\b${NOUN}`,
+  'giu',
+);
 /** More places after the first: "plants in Germany and Hungary". */
-const MORE_PLACES = /^(?:\s*(?:,|and|, and)\s*⟨s(\d+)⟩)+/u;
+const MORE_PLACES = /^(?:\s*\(⟨s\d+⟩\))?(?:\s*(?:,|and|, and)\s*⟨s(\d+)⟩(?:\s*\(⟨s\d+⟩\))?)+/u;
 
 export function findPlants(
   all: Sentence[],
   mentions: Mention[],
   subjectOf: (sentence: number) => number | null,
   main: number | null,
+  eligible: (mention: number) => boolean,
 ): PlantMention[] {
   const out: PlantMention[] = [];
   all.forEach((s, i) => {
-    const text = skeleton(s.text, mentions, i);
+    const text = skeleton(s.text, mentions, i, eligible);
     const operatorFor = (at: number): Pick<PlantMention, 'operator' | 'operatorCue'> => {
       const left = text.slice(Math.max(0, at - 70), at);
       const right = text.slice(at);
@@ -71,11 +79,18 @@ export function findPlants(
         'iu',
       ).exec(right);
       if (of) return { operator: Number(of[2]), operatorCue: 'of' };
-      const near = [...text.slice(Math.max(0, at - 100), at).matchAll(/⟨c(\d+)⟩/g)].at(-1);
-      if (near && !/[.;]/.test(text.slice(near.index + Math.max(0, at - 100), at)))
-        return { operator: Number(near[1]), operatorCue: 'near' };
       const subject = subjectOf(i);
-      if (subject !== null) return { operator: subject, operatorCue: 'subject' };
+      if (
+        subject !== null &&
+        eligible(subject) &&
+        mentions[subject]!.sentence === i &&
+        mentions[subject]!.start < s.text.length
+      )
+        if (text.indexOf(`⟨c${subject}⟩`) >= 0 && text.indexOf(`⟨c${subject}⟩`) < at)
+          return { operator: subject, operatorCue: 'subject' };
+      const near = [...text.slice(Math.max(0, at - 100), at).matchAll(/⟨c(\d+)⟩/g)].at(-1);
+      if (near) return { operator: Number(near[1]), operatorCue: 'near' };
+      if (subject !== null && eligible(subject)) return { operator: subject, operatorCue: 'subject' };
       return { operator: main, operatorCue: 'main' };
     };
     const push = (at: number, noun: string, place: number, pattern: PlantMention['pattern']) => {
@@ -92,6 +107,7 @@ export function findPlants(
         for (const x of more[0].matchAll(/⟨s(\d+)⟩/g)) push(m.index, noun, Number(x[1]), 'noun-in-place');
     }
     for (const m of text.matchAll(PLACE_BEFORE)) push(m.index + m[0].indexOf(m[2]!), m[2]!, Number(m[1]), 'place-noun');
+    for (const m of text.matchAll(CHOSEN)) push(m.index, m[2]!, Number(m[1]), 'chosen');
   });
   return out;
 }
