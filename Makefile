@@ -35,8 +35,13 @@ $(NEO4J_LIB): db/neo4j/pom.xml db/neo4j/src/main/java/kg/db/Launcher.java
 	cd db/neo4j && mvn -q -B package -DskipTests
 	touch $@
 
-web: node_modules/.installed
+# The pages, rebuilt when a file under web/ is newer than the last build.
+WEB_SOURCES := $(shell find web -path web/dist -prune -o -type f -print)
+web: web/dist/.built
+
+web/dist/.built: node_modules/.installed $(WEB_SOURCES)
 	npm run build:web
+	touch $@
 
 # Static checks CI runs before the tests: generated types fresh, types, lint, formatting.
 check: install
