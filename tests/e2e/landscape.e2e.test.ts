@@ -27,15 +27,20 @@ let stack: Stack | undefined;
 let browser: Browser | undefined;
 const opened: TrackedPage[] = [];
 
-beforeAll(async () => {
-  ensureWebBuilt();
+/** The stack on a graph of its own: the fixture, or data/ (the real landscape). */
+async function serve(dataDir?: string): Promise<void> {
+  await stack?.stop();
   const db = testDatabase();
   try {
     await clearGraph(db);
   } finally {
     await db.close();
   }
-  stack = await startStack({ port: 0, neo4j: testNeo4j(), dataDir: FIXTURE });
+  stack = await startStack({ port: 0, neo4j: testNeo4j(), dataDir });
+}
+
+beforeAll(async () => {
+  ensureWebBuilt();
   browser = await launchChromium();
 }, 240_000);
 
@@ -110,6 +115,8 @@ const unplacedIds = (page: Page) =>
   page.locator('#unplaced li[data-id]').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')));
 
 describe('map /map', () => {
+  beforeAll(() => serve(FIXTURE), 240_000);
+
   test('draws Europe and the plants of the year, sized by capacity and coloured by status; lists the unplaced', async () => {
     const tracked = await open('/map?year=2025');
     const { page } = tracked;
@@ -254,6 +261,50 @@ describe('map /map', () => {
     expect(panel).toContain('with 10 GWh by 2026');
     expect(await page.locator('#unplaced li[data-id="ostwerk-atlantis"]').innerText()).toContain('10 GWh');
     await screenshot(page, 'map-unplaced', true);
+    expectClean(tracked);
+  });
+});
+
+describe('map /map with the real landscape (data/)', () => {
+  beforeAll(() => serve(), 240_000);
+
+  test('every plant announced by the year is drawn or listed beside the map; overlapping plants offer a choice', async () => {
+    const tracked = await open('/map?year=2025');
+    const { page } = tracked;
+    const drawn = await drawnPlants(page, 2025);
+    const expected = await expectedYear(2025);
+    expect(drawn.length).toBeGreaterThan(30);
+    expect(drawn).toEqual(expected.drawn);
+    expect((await unplacedIds(page)).sort()).toEqual(expected.unplaced.sort());
+    await screenshot(page, 'map-real-2025', true);
+
+    // Neighbours such as Douai and Billy-Berclau overlap at this scale: a click where a disc covers
+    // another's centre lists both, and each opens from the list.
+    const overlap = await page.locator('#map circle.plant').evaluateAll((circles) => {
+      const discs = circles.map((c) => ({
+        id: c.getAttribute('data-id')!,
+        x: Number(c.getAttribute('cx')),
+        y: Number(c.getAttribute('cy')),
+        r: Number(c.getAttribute('r')),
+      }));
+      for (const under of discs) {
+        const over = discs.find((d) => d !== under && Math.hypot(d.x - under.x, d.y - under.y) < d.r - 1);
+        if (over) return { under: under.id, over: over.id };
+      }
+      return null;
+    });
+    expect(overlap).not.toBeNull();
+    const box = (await page.locator(`#map circle[data-id="${overlap!.under}"]`).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector('#plant-panel .plant-choice');
+    const offered = await page
+      .locator('#plant-panel .plant-choice li')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-id')));
+    expect(offered).toEqual(expect.arrayContaining([overlap!.under, overlap!.over]));
+    await screenshot(page, 'map-real-choice');
+    await page.locator(`#plant-panel .plant-choice li[data-id="${overlap!.under}"] button`).click();
+    await page.waitForSelector(`#plant-panel[data-plant="${overlap!.under}"][aria-busy="false"]`);
+    expect(await page.locator('#plant-panel blockquote').count()).toBeGreaterThan(0);
     expectClean(tracked);
   });
 });

@@ -7,7 +7,7 @@ import { byId, h, hideError, setBusy, setStatus, showError } from '../ui';
 import { endOfYear, loadYear, type MapYear } from './data';
 import { drawEurope, europeProjection } from './europe';
 import { drawPlants, formatGwh, legend } from './markers';
-import { plantDetails } from './panel';
+import { plantChoice, plantDetails } from './panel';
 import { MAP_PLANT, type MapPlantAnswer } from './queries';
 import { unplacedList } from './unplaced';
 
@@ -50,7 +50,7 @@ function summary(data: MapYear): string {
 function render(data: MapYear): void {
   shown = data;
   svgRoot?.querySelector('g.plants')?.remove();
-  svgRoot?.append(drawPlants(data.plants, data.year, projection, (id) => void pick(id)));
+  svgRoot?.append(drawPlants(data.plants, data.year, projection, choose));
   markSelected();
   mapBox.dataset.year = String(data.year);
   byId('map-summary').textContent = summary(data);
@@ -111,6 +111,19 @@ async function pick(id: string): Promise<void> {
   markSelected();
   updateUrl();
   await showPlant(id);
+}
+
+/** One plant opens at once; several under one click are offered to choose from. */
+function choose(ids: string[]): void {
+  const plants = ids.flatMap((id) => shown?.plants.filter((p) => p.id === id) ?? []);
+  if (plants.length < 2) {
+    void pick(ids[0]!);
+    return;
+  }
+  plantRequest?.abort();
+  delete panel.dataset.plant;
+  panel.replaceChildren(...plantChoice(plants, Number(slider.value), (id) => void pick(id)));
+  setBusy(panel, false);
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined;

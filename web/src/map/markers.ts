@@ -27,7 +27,7 @@ export const radius = (gwh: number | null): number =>
   Math.max(MIN_RADIUS, PIXELS_PER_ROOT_GWH * Math.sqrt(Math.max(0, gwh ?? 0)));
 
 export const formatGwh = (gwh: number): string =>
-  `${gwh.toLocaleString('en', { maximumFractionDigits: gwh < 10 ? 1 : 0 })} GWh`;
+  `${gwh.toLocaleString('en', { maximumFractionDigits: gwh < 1 ? 3 : gwh < 10 ? 1 : 0 })} GWh`;
 
 /** How a plant reads aloud and in its tooltip. */
 export function describePlant(plant: MapPlant, year: number): string {
@@ -40,15 +40,26 @@ export function describePlant(plant: MapPlant, year: number): string {
   return `${plant.name}${place ? ` (${place})` : ''}: ${statusLabel(plant.status)}, ${capacity}`;
 }
 
+/** Ids of the plants whose discs hold the pointer, topmost first: neighbours (Douai and Billy-Berclau) overlap. */
+function plantsUnder(layer: SVGGElement, event: MouseEvent): string[] {
+  const matrix = layer.ownerSVGElement?.getScreenCTM();
+  if (!matrix) return [];
+  const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+  return Array.from(layer.querySelectorAll<SVGCircleElement>('circle.plant'))
+    .filter((c) => Math.hypot(c.cx.baseVal.value - point.x, c.cy.baseVal.value - point.y) <= c.r.baseVal.value + 1)
+    .reverse()
+    .map((c) => c.dataset.id ?? '');
+}
+
 /**
  * Draws the placed plants, largest first so small ones stay clickable on top; returns the layer.
- * `onPick` runs on click, Enter or Space.
+ * `onPick` gets the plants under a click (several where discs overlap), or the one focused on Enter or Space.
  */
 export function drawPlants(
   plants: readonly MapPlant[],
   year: number,
   projection: GeoProjection,
-  onPick: (id: string) => void,
+  onPick: (ids: string[]) => void,
 ): SVGGElement {
   const layer = svgElement('g', { class: 'plants' });
   const placed = plants
@@ -75,11 +86,14 @@ export function drawPlants(
       'data-planned': plant.planned === null ? '' : String(plant.planned),
     });
     circle.append(Object.assign(svgElement('title', {}), { textContent: label }));
-    circle.addEventListener('click', () => onPick(plant.id));
+    circle.addEventListener('click', (event) => {
+      const under = plantsUnder(layer, event);
+      onPick(under.length > 0 ? under : [plant.id]);
+    });
     circle.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
-        onPick(plant.id);
+        onPick([plant.id]);
       }
     });
     layer.append(circle);

@@ -1,7 +1,8 @@
 // The plant panel: operator, owners, stages and the values sources state, each with its quotes and
 // where they come from (publisher, address, date), as of the slider's year.
 import { h, humanize } from '../ui';
-import { formatGwh, statusLabel, swatch } from './markers';
+import type { MapPlant } from './data';
+import { describePlant, formatGwh, statusLabel, swatch } from './markers';
 import type { PlantClaim, PlantDetail, Quote } from './queries';
 
 const CAPACITY = new Set(['CAPACITY_TARGET', 'INITIAL_CAPACITY', 'CAPACITY']);
@@ -153,4 +154,27 @@ export function plantDetails(plant: PlantDetail, year: number, counted: string |
       : null,
     h('p', {}, h('a', { href: `/explore?id=${encodeURIComponent(plant.id)}` }, 'Open in the explorer')),
   ].filter((n): n is HTMLElement => n !== null);
+}
+
+/** Where discs overlap, the panel first asks which of the plants under the click is meant. */
+export function plantChoice(plants: readonly MapPlant[], year: number, onPick: (id: string) => void): HTMLElement[] {
+  return [
+    h('h2', { id: 'h-plant' }, `${plants.length} plants here`),
+    h(
+      'ul',
+      { className: 'plant-list plant-choice' },
+      ...plants.map((plant) =>
+        h(
+          'li',
+          { 'data-id': plant.id },
+          h(
+            'button',
+            { type: 'button', className: 'link-button', onclick: () => onPick(plant.id) },
+            swatch(plant.status, plant.planned === null ? null : 4),
+            h('span', {}, describePlant(plant, year)),
+          ),
+        ),
+      ),
+    ),
+  ];
 }

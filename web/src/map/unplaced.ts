@@ -20,7 +20,8 @@ export function unplacedList(plants: readonly MapPlant[], year: number, onPick: 
           'aria-label': describePlant(plant, year),
           onclick: () => onPick(plant.id),
         },
-        swatch(plant.status, plant.planned),
+        // A list marker of one size: the capacity is written out beside it.
+        swatch(plant.status, plant.planned === null ? null : 4),
         h('span', {}, plant.name),
       ),
       h(
