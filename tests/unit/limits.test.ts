@@ -41,6 +41,7 @@ beforeAll(() => {
     ...pageQueries('dashboard.ts'),
     ...pageQueries('explore.ts'),
     ...pageQueries('playground.tsx'),
+    ...pageQueries('map/queries.ts'),
     {
       name: 'GraphiQL introspection',
       query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }),
@@ -63,7 +64,7 @@ beforeAll(() => {
 describe('the limits hold every real query', () => {
   it('finds every operation the pages define', () => {
     expect(measured.filter((m) => m.name.startsWith('analyst '))).toHaveLength(analystOperations.length);
-    for (const file of ['dashboard.ts', 'explore.ts', 'playground.tsx']) {
+    for (const file of ['dashboard.ts', 'explore.ts', 'playground.tsx', 'map/queries.ts']) {
       const defined = readFileSync(path.join(WEB_SRC, file), 'utf8').match(/\b(?:query|mutation) [A-Z]\w*/g) ?? [];
       expect(defined.length).toBeGreaterThan(0);
       expect(measured.filter((m) => m.name.startsWith(`${file} `))).toHaveLength(defined.length);
