@@ -217,6 +217,7 @@ program
       console.log(`\nGraphQL API   ${stack.url}/graphql`);
       console.log(`Playground    ${stack.url}/playground`);
       console.log(`Dashboard     ${stack.url}/`);
+      console.log(`Map           ${stack.url}/map`);
       console.log(`Explorer      ${stack.url}/explore`);
       console.log(`Neo4j (Bolt)  ${stack.neo4j.uri}`);
       console.log('\nPress Ctrl-C to stop.');
