@@ -833,6 +833,8 @@ export type Ownership = {
   company: Company;
   /** Quotes that state the ownership. */
   evidence: Array<Evidence>;
+  /** The plant. */
+  plant: Plant;
   /** Its share in percent; null when the sources name the owner without a share. */
   stake?: Maybe<Scalars['Float']['output']>;
 };
@@ -2539,6 +2541,7 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
 export type OwnershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ownership'] = ResolversParentTypes['Ownership']> = {
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  plant?: Resolver<ResolversTypes['Plant'], ParentType, ContextType>;
   stake?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -9,7 +9,9 @@
  *   for 2024–2029 and 40 from 2030.
  * - Planned counts every plant announced by `asOf` and not cancelled as of then (operating ones too).
  * - Operating counts a plant in year Y when, as of `asOf`, it had started production in or before Y
- *   and was neither paused nor cancelled.
+ *   and was still producing (its latest stage, a sale aside, is production started or expanded);
+ *   for a year after `asOf`, with the capacity it had in the year of `asOf` (what runs now, not its
+ *   targets).
  */
 import { BadUserInputError } from '../errors';
 import type { CapacityGroup } from '../__generated__/resolvers-types';
@@ -38,7 +40,7 @@ export interface CapacityReportModel {
 }
 
 const MAX_YEARS = 60;
-const PRODUCING = new Set(['production-started', 'expanded', 'sold']);
+const PRODUCING = new Set(['production-started', 'expanded']);
 const TO_GWH: Record<string, number> = { gwh: 1, mwh: 0.001 };
 const RANK: Record<string, number> = { preferred: 0, normal: 1 };
 
@@ -92,13 +94,10 @@ function stateOf(row: PlantCapacityRow, asOf: string): PlantState | null {
   if (stages.length === 0 && (row.stages.length > 0 || known.length === 0)) return null;
   const status = latestStage(row.stages, asOf)?.status ?? null;
   if (status === 'cancelled') return null;
+  // A sale changes the owner, not whether the plant runs: the stage before it says that.
+  const running = PRODUCING.has([...stages].reverse().find((s) => s.status !== 'sold')?.status ?? '');
   const started = stages.find((s) => PRODUCING.has(s.status));
-  return {
-    row,
-    status,
-    productionYear: started && status !== 'paused' ? Number(started.date.slice(0, 4)) : null,
-    known,
-  };
+  return { row, status, productionYear: running && started ? Number(started.date.slice(0, 4)) : null, known };
 }
 
 function groupOf(state: PlantState, groupBy: CapacityGroup): { key: string; label: string } {
@@ -122,9 +121,9 @@ export function capacityReport(
   const states = rows.map((r) => stateOf(r, asOf)).filter((s): s is PlantState => s !== null);
   const figures = new Map<string, CapacityFigureModel>();
   const totals = new Map<number, CapacityFigureModel>();
-  const add = (target: CapacityFigureModel, claim: CapacityClaimRow, operating: boolean) => {
+  const add = (target: CapacityFigureModel, claim: CapacityClaimRow, operating: CapacityClaimRow | null) => {
     target.planned += gwh(claim);
-    if (operating) target.operating += gwh(claim);
+    if (operating) target.operating += gwh(operating);
     target.plants += 1;
     target.claimIds.push(claim.id);
   };
@@ -137,12 +136,14 @@ export function capacityReport(
     plants: 0,
     claimIds: [],
   });
+  const asOfYear = Number(asOf.slice(0, 4));
   for (const state of states) {
     const { key, label } = groupOf(state, groupBy);
     for (let year = from; year <= to; year++) {
       const claim = claimForYear(state.known, year);
       if (!claim) continue;
-      const operating = state.productionYear !== null && state.productionYear <= year;
+      const running = state.productionYear !== null && state.productionYear <= year;
+      const operating = running ? claimForYear(state.known, Math.min(year, asOfYear)) : null;
       const id = `${key}|${year}`;
       if (!figures.has(id)) figures.set(id, blank(key, label, year));
       add(figures.get(id)!, claim, operating);

@@ -21,10 +21,10 @@ import { claimsOf } from './Lifecycle';
 
 const asPlant = (site: SiteModel | null): PlantModel | null => (site?.plant ? (site as PlantModel) : null);
 
-const ownerships = async (ctx: Context, id: string, relation: 'plantOwners' | 'plantStakes') =>
-  (await ctx.loaders.related(relation).load(id)).map((r): OwnershipModel => ({
-    company: (relation === 'plantOwners' ? r.node : null) as CompanyModel,
-    plantId: relation === 'plantOwners' ? id : r.node.id,
+const ownersOf = async (ctx: Context, plantId: string) =>
+  (await ctx.loaders.related('plantOwners').load(plantId)).map((r): OwnershipModel => ({
+    company: r.node as CompanyModel,
+    plantId,
     stake: r.stake,
     evidenceIds: r.evidenceIds,
   }));
@@ -32,7 +32,7 @@ const ownerships = async (ctx: Context, id: string, relation: 'plantOwners' | 'p
 export const Plant: PlantResolvers = {
   site: (p) => p,
   operator: async (p, _, ctx) => (await relatedNodes(ctx, 'operator', p.id, 'Company'))[0] ?? null,
-  owners: (p, _, ctx) => ownerships(ctx, p.id, 'plantOwners'),
+  owners: (p, _, ctx) => ownersOf(ctx, p.id),
   chemistry: (p) => p.plant.chemistry,
   status: async (p, { asOf }, ctx) => {
     if (asOf === null || asOf === undefined) return p.plant.status;
@@ -55,6 +55,7 @@ export const Plant: PlantResolvers = {
 
 export const Ownership: OwnershipResolvers = {
   company: (o) => o.company,
+  plant: async (o, _, ctx) => asPlant(await loadTyped(ctx, o.plantId, 'Site'))!,
   evidence: (o, _, ctx) => loadNodes(ctx, o.evidenceIds, 'Evidence'),
 };
 

@@ -26,7 +26,7 @@ const opened: TrackedPage[] = [];
 
 beforeAll(async () => {
   ensureWebBuilt();
-  stack = await startStack();
+  stack = await startStack('seed');
   browser = await launchChromium();
 }, 240_000);
 

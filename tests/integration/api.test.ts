@@ -6,7 +6,7 @@ import { graphql, startStack } from '../support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack('seed');
 });
 afterAll(() => stack.stop());
 

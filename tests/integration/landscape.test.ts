@@ -131,7 +131,8 @@ describe('the capacity rollup', () => {
     const byYear = Object.fromEntries(
       capacity.figures.map((f: Answer) => [f.year, [f.key, f.planned, f.operating, f.plants]]),
     );
-    // Voltara: 8 GWh from 2024 (producing), 40 from 2030; Kelvin (paused): 20 from 2027; Ostwerk: 10 from 2026.
+    // Voltara: 8 GWh from 2024 (producing), 40 planned from 2030 (8 of them running as of 2025); Kelvin
+    // (paused): 20 from 2027; Ostwerk: 10 from 2026.
     expect(byYear).toEqual({
       2024: ['fictional-france', 8, 8, 1],
       2025: ['fictional-france', 8, 8, 1],
@@ -139,7 +140,7 @@ describe('the capacity rollup', () => {
       2027: ['fictional-france', 38, 8, 3],
       2028: ['fictional-france', 38, 8, 3],
       2029: ['fictional-france', 38, 8, 3],
-      2030: ['fictional-france', 70, 40, 3],
+      2030: ['fictional-france', 70, 8, 3],
     });
     const f2030 = capacity.figures.find((f: Answer) => f.year === 2030);
     expect(f2030.claims.map((c: Answer) => c.id).sort()).toEqual([
@@ -148,7 +149,7 @@ describe('the capacity rollup', () => {
       'claim-voltara-target-2030',
     ]);
     expect(f2030.claims[0].evidence[0].source.publisher).toBe('Fictional Test Press');
-    expect(capacity.totals.at(-1)).toEqual({ year: 2030, planned: 70, operating: 40, plants: 3 });
+    expect(capacity.totals.at(-1)).toEqual({ year: 2030, planned: 70, operating: 8, plants: 3 });
   });
 
   it('by company and by status', async () => {
@@ -220,13 +221,13 @@ describe('the dashboard as of a day', () => {
         company: { id: 'voltara-cells' },
         plants: 1,
         planned: 40,
-        operating: 40,
+        operating: 8,
         customers: [{ id: 'nordhaven-motors' }],
       },
       { company: { id: 'kelvin-batteries' }, plants: 1, planned: 20, operating: 0, customers: [] },
       { company: { id: 'ostwerk-energy' }, plants: 1, planned: 10, operating: 0, customers: [] },
     ]);
-    expect(dashboard.capacity.totals).toEqual([{ planned: 70, operating: 40 }]);
+    expect(dashboard.capacity.totals).toEqual([{ planned: 70, operating: 8 }]);
   });
 
   it('at the end of 2022 sees only what had happened by then', async () => {

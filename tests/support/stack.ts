@@ -2,19 +2,39 @@
  * The whole product for end-to-end tests: the run's Neo4j with data/ loaded fresh, and the API with
  * the web pages on a free port. Real HTTP server, real database.
  */
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Database } from '../../src/db/neo4j';
+import { DEFAULT_DATA_DIR } from '../../src/load';
 import { AppOptions, createApp } from '../../src/server/app';
 import { Stack, startStack as start } from '../../src/stack';
 import { clearGraph, testDatabase, testNeo4j } from './neo4j';
 
-export async function startStack(): Promise<Stack> {
+/** The seed article's world alone: its three fact files (no landscape), with every source. */
+const SEED_FACTS = ['renault-2021.yaml', 'announcements-2021.yaml', 'lifecycle-2021-2025.yaml'];
+
+/**
+ * A data folder holding only the seed world, for tests of the API's mechanics whose expected answers
+ * are counted by hand on the seed article (the landscape's own tests use data/ or their fixture).
+ */
+export function seedDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kg-seed-'));
+  cpSync(path.join(DEFAULT_DATA_DIR, 'sources'), path.join(dir, 'sources'), { recursive: true });
+  mkdirSync(path.join(dir, 'facts'));
+  for (const file of SEED_FACTS) cpSync(path.join(DEFAULT_DATA_DIR, 'facts', file), path.join(dir, 'facts', file));
+  return dir;
+}
+
+/** The product on a cleared graph: data/ loaded (or the seed world alone, with `world: 'seed'`). */
+export async function startStack(world: 'all' | 'seed' = 'all'): Promise<Stack> {
   const db = testDatabase();
   try {
     await clearGraph(db);
   } finally {
     await db.close();
   }
-  return start({ port: 0, neo4j: testNeo4j() });
+  return start({ port: 0, neo4j: testNeo4j(), ...(world === 'seed' ? { dataDir: seedDataDir() } : {}) });
 }
 
 /** Posts a GraphQL operation and returns the parsed body and status. */
