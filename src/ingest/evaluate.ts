@@ -214,16 +214,16 @@ export function readCorpus(split: Split, dir = CORPUS_DIR): CorpusDocument[] {
 }
 
 /** Runs the extractor on one report as `kg ingest` would: its text, publication date, title and address. */
-export function extractDocument(doc: CorpusDocument, known: Known, floor?: number) {
+export function extractDocument(
+  doc: CorpusDocument,
+  known: Known,
+  floor?: number,
+  options: { lexicon?: boolean } = {},
+) {
   const { source } = doc;
   const year = source.published ? Number(source.published.slice(0, 4)) : undefined;
-  return extractScored(
-    source.text.slice(0, source.factsEnd),
-    known,
-    year,
-    { title: source.title, url: source.url },
-    floor,
-  );
+  const meta = { title: source.title, url: source.url };
+  return extractScored(source.text.slice(0, source.factsEnd), known, year, meta, floor, options);
 }
 
 type Ref = string | { id: string };

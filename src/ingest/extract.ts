@@ -12,7 +12,7 @@ import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
 import { findMentions, Mention } from './mentions';
 import { fold, nameKey } from './names';
 import { findPlants, plantName } from './plants';
-import { DealKind, findRelations } from './relations';
+import { DealKind, findRelations, Relation } from './relations';
 import { sentences, Sentence } from './text';
 
 export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
@@ -204,9 +204,35 @@ function dealName(kind: string, names: string[], roles: string[]): string {
   return `${and(names)} ${label[kind] ?? kind.replace(/-/g, ' ')}`;
 }
 
+/** Agreement kinds from the most specific wording to the vaguest. */
+const SPECIFICITY = [
+  'joint-venture',
+  'supply',
+  'equity-stake',
+  'licence',
+  'memorandum',
+  'letter-of-intent',
+  'research',
+  'long-term-partnership',
+  'discussion',
+  'strategic-cooperation',
+];
+
+/** How sure each project cue is (the corpus has no projects to learn from). */
+const PROJECT_CONFIDENCE: Record<string, number> = {
+  roadmap: 0.7,
+  'research-programme': 0.6,
+  vehicle: 0.6,
+  strategy: 0.5,
+  ecosystem: 0.5,
+};
+
 /** Sentences that speak of the company before them: "The company", "It", "The carmaker". */
 const ANAPHOR =
   /^(?:["“]?\s*)(?:The|This|That|Its|the)\s+(?:[\p{L}-]+\s+){0,2}(?:company|group|firm|start-?up|carmaker|automaker|manufacturer|maker|producer|supplier|giant|conglomerate|corporation)\b|^(?:It|They)\b/u;
+/** Words before a name that make it an object, not the sentence's subject. */
+const OBJECT =
+  /\b(?:with|to|of|by|from|for|in|at|between|among|including|and|than|like|via|into|on)\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 /** Sentences that speak of the plant before them. */
 const PLANT_ANAPHOR =
   /\b(?:the|its|this|that|new)\s+(?:[\p{L}-]+\s+){0,2}(?:plant|factory|gigafactory|facility|site|project)\b|^(?:It|The plant)\b/iu;
@@ -228,9 +254,10 @@ export function extractScored(
   publishedYear?: number,
   meta: { title?: string; url?: string } = {},
   floor = FLOOR,
+  options: { lexicon?: boolean } = {},
 ): { extraction: Extraction; scored: Scored[] } {
   const all = sentences(text);
-  const mentions = findMentions(all, known.entities, meta.title ?? '');
+  const mentions = findMentions(all, known.entities, meta.title ?? '', options.lexicon !== false);
   const scored: Scored[] = [];
   const keep = <T extends Scored['proposal']>(family: Family, features: Features, proposal: T): T | null => {
     proposal.confidence = confidence(family, features);
@@ -271,14 +298,24 @@ export function extractScored(
   const subjects: (number | null)[] = [];
   let last: number | null = null;
   all.forEach((s, i) => {
-    const first = mentions.findIndex(
-      (m) => m.sentence === i && m.label === 'Company' && m.start < Math.max(60, s.text.length * 0.5),
-    );
+    // The subject is the first company not governed by a preposition ("a cooperation with X" is an object).
+    const own = mentions
+      .map((m, index) => ({ m, index }))
+      .filter(
+        ({ m }) =>
+          m.sentence === i &&
+          m.label === 'Company' &&
+          m.start < Math.max(60, s.text.length * 0.5) &&
+          !OBJECT.test(s.text.slice(Math.max(0, m.start - 60), m.start)),
+      )
+      .sort((a, b) => a.m.start - b.m.start);
+    const first = own[0]?.index ?? -1;
     if (ANAPHOR.test(s.text) && last !== null) subjects.push(last);
-    else subjects.push(first >= 0 ? first : last);
+    else subjects.push(first >= 0 ? first : null);
     if (first >= 0 && !ANAPHOR.test(s.text)) last = first;
   });
-  const subjectOf = (i: number) => subjects[i] ?? null;
+  let main = -1;
+  const subjectOf = (i: number) => subjects[i] ?? (main >= 0 ? main : null);
   // The company the report is about: the most named one in the title and the first sentences.
   const titleMentions = findMentions(
     [{ text: meta.title ?? '', start: 0, end: (meta.title ?? '').length }],
@@ -288,7 +325,7 @@ export function extractScored(
   for (const m of [...titleMentions, ...mentions.filter((x) => x.label === 'Company' && x.sentence < 4)])
     counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
   const mainKey = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const main = mainKey ? mentions.findIndex((m) => m.key === mainKey) : -1;
+  main = mainKey ? mentions.findIndex((m) => m.key === mainKey) : -1;
 
   const relations = findRelations(all, mentions, subjectOf);
   for (const r of relations) for (const p of r.parties) mentions[p.mention]!.cues.add('party');
@@ -341,8 +378,17 @@ export function extractScored(
       plant: null,
     };
     taken.add(id);
-    const family: Family = label === 'Project' ? 'Company' : label;
-    if (keep(family, features, proposal)) byKey.set(key, proposal);
+    if (label === 'Project') {
+      // The corpus has no projects to learn from: their confidence stays the cue's.
+      const cue = group.flatMap((m) => [...m.cues]).find((c) => c.startsWith('project:'))!;
+      proposal.confidence = PROJECT_CONFIDENCE[cue.slice('project:'.length)] ?? 0.5;
+      proposal.aliases.push(
+        ...group.flatMap((m) => [...m.cues].filter((c) => c.startsWith('alias:')).map((c) => c.slice(6))),
+      );
+      (proposal.confidence >= FLOOR ? byKey : dropped).set(key, proposal);
+      continue;
+    }
+    if (keep(label, features, proposal)) byKey.set(key, proposal);
     else dropped.set(key, proposal);
   }
   // Relations hold between records sure enough to propose, whatever floor the caller asked for.
@@ -363,17 +409,21 @@ export function extractScored(
     const placeKey = mentions[p.place]!.key;
     const place = byKey.get(placeKey) ?? dropped.get(placeKey);
     if (!operator || operator.label !== 'Company' || !place || place.kinds[0] === 'continent' || !p.battery) continue;
-    const id = slugify(`${operator.id} ${place.id}`);
+    // A plant the graph holds in that place ("Douai battery gigafactory (Envision AESC)") is that record.
+    const stored = known.entities.find(
+      (k) => k.kinds.includes('facility') && ` ${fold(k.name)} `.includes(` ${fold(place.name)} `),
+    );
+    const id = stored?.id ?? slugify(`${operator.id} ${place.id}`);
     let plant = plants.get(id);
     if (!plant) {
       plant = {
         proposal: {
           id,
           label: 'Site',
-          name: plantName(operator.name, p.noun, place.name),
+          name: stored?.name ?? plantName(operator.name, p.noun, place.name),
           aliases: [],
           kinds: ['facility'],
-          known: false,
+          known: Boolean(stored),
           confidence: 0,
           quotes: [],
           locatedIn: [place.id],
@@ -485,8 +535,17 @@ export function extractScored(
         viaSubject: true,
       });
   });
-  const deals = new Map<string, { proposal: DealProposal; features: Features }>();
+  // One agreement per sentence and set of parties: the most specific wording wins ("supplies" over "cooperation").
+  const specific = (k: string) => SPECIFICITY.indexOf(k);
+  const best = new Map<string, Relation>();
   for (const r of found) {
+    const key = `${r.sentence}|${[...new Set(r.parties.map((p) => mentions[p.mention]!.key))].sort().join('+')}`;
+    const prior = best.get(key);
+    if (!prior || specific(r.kind) < specific(prior.kind)) best.set(key, r);
+  }
+  const deals = new Map<string, { proposal: DealProposal; features: Features }>();
+  const chosen = new Set(best.values());
+  for (const r of found.filter((x) => chosen.has(x)).sort((a, b) => a.sentence - b.sentence)) {
     const parties = new Map<string, string>();
     for (const p of r.parties) {
       const e = entityOf(p.mention);
@@ -511,7 +570,9 @@ export function extractScored(
       existing.features.sentences = Math.log2(1 + existing.proposal.quotes.length);
       continue;
     }
-    const order = [...parties.keys()];
+    // Buyers before suppliers, investors before their targets: the order a reader names them in.
+    const rank: Record<string, number> = { buyer: 0, investor: 0, partner: 1, researcher: 1, supplier: 2 };
+    const order = [...parties.keys()].sort((a, b) => (rank[parties.get(a)!] ?? 1) - (rank[parties.get(b)!] ?? 1));
     const names = order.map(nameOf);
     const status = statusOf(r.kind, quote);
     const binding = bindingOf(r.kind, quote);
@@ -555,11 +616,10 @@ export function extractScored(
   all.forEach((s, i) => {
     const event = PLANT_EVENTS.find(([re]) => re.test(s.text));
     if (!event) return;
-    const facilities = mentionedIn(i, 'Site').filter(
-      (id) =>
-        byKey.get(`site:${id}`)?.kinds[0] === 'facility' ||
-        known.entities.some((k) => k.id === id && k.kinds.includes('facility')),
-    );
+    const facilities = [
+      ...plantsIn(i).map((p) => p.id),
+      ...mentionedIn(i, 'Site').filter((id) => known.entities.some((k) => k.id === id && k.kinds.includes('facility'))),
+    ];
     for (const d of known.deals.filter((k) => k.status !== event[1] && k.sites.some((x) => facilities.includes(x)))) {
       const existing = dealList.find((x) => x.id === d.id);
       if (existing?.stage) continue;

@@ -106,13 +106,13 @@ interface Span {
 }
 
 /** Every mention of the report, in reading order, and aliases the report itself introduces ("(GIB)"). */
-export function findMentions(all: Sentence[], known: KnownEntity[], title = ''): Mention[] {
+export function findMentions(all: Sentence[], known: KnownEntity[], title = '', lexicon = true): Mention[] {
   const mentions: Mention[] = [];
   // The graph's names first, then well-known organisations not in the graph; longest first.
   const graphIds = new Set(known.map((k) => k.id));
   const named = [
     ...known.map((k) => ({ record: k, lexicon: false })),
-    ...LEXICON.filter((c) => !graphIds.has(c.id)).map((c) => ({
+    ...LEXICON.filter((c) => lexicon && !graphIds.has(c.id)).map((c) => ({
       record: { ...c, label: 'Company' as EntityLabel },
       lexicon: true,
     })),
@@ -207,6 +207,29 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = ''):
         });
       }
     }
+    // Projects: quoted roadmap names, "X project (Alias)", "the coming X", strategies and ecosystems.
+    const project = (name: string, kind: string, start: number, alias?: string) =>
+      add({
+        key: `project:${nameKey(name)}`,
+        label: 'Project',
+        name: name[0]!.toUpperCase() + name.slice(1),
+        start,
+        end: start + name.length,
+        kind,
+        cues: [`project:${kind}`, ...(alias ? [`alias:${alias}`] : [])],
+      });
+    for (const m of text.matchAll(/[“"]([^”"]{2,40})[”"]\s*-?\s*roadmap/gu)) project(m[1]!, 'roadmap', m.index + 1);
+    for (const m of text.matchAll(
+      new RegExp(`\\b(${WORD}) (?:project|programme|program)\\b(?: \\(([^)]{3,60})\\))?`, 'gu'),
+    ))
+      if (!NOT_NAMES.has(m[1]!) && !named.some(({ n }) => n === m[1]))
+        project(m[1]!, 'research-programme', m.index, m[2]);
+    for (const m of text.matchAll(new RegExp(`\\bthe (?:coming|upcoming|future) (${WORD})`, 'gu')))
+      project(m[1]!, 'vehicle', m.index + m[0].length - m[1]!.length);
+    for (const m of text.matchAll(/\b(?:[Bb]attery|[Ee]lectrification|EV) strategy\b/gu))
+      project(m[0], 'strategy', m.index);
+    for (const m of text.matchAll(/\b(?:ecosystem|value chain) for [a-z ]+?(?= in\b|[,.]|$)/gu))
+      project(m[0], 'ecosystem', m.index);
     for (const name of clusters) {
       for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d])${escape(name)}(?![\\p{L}\\d])`, 'gu')))
         add({
@@ -302,9 +325,11 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = ''):
           words = words.slice(0, -1);
         if (!words.length) continue;
         name = text.slice(start, text.indexOf(words.at(-1)!, start) + words.at(-1)!.length);
+        const based = /-based$/.test(name);
+        if (based) name = name.slice(0, -'-based'.length);
         if (words.every((w) => NOT_NAMES.has(w) || MONTHS.test(w) || /^\d/.test(w) || /^[\p{Lu}]{1,2}$/u.test(w)))
           continue;
-        const end = start + name.length;
+        const end = start + name.length + (based ? '-based'.length : 0);
         const pre = before(start);
         const post = after(end);
         const initial = start === 0 || /^["“‘(\s]*$/.test(text.slice(0, start));
@@ -330,11 +355,17 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = ''):
           const placeCue =
             /\b(?:in|near|at|outside|from|to|of|around|city of|town of|municipality of)\s+(?:the\s+)?$/i.test(pre);
           const countryAfter = /^,\s+[\p{Lu}]/u.test(post) && namedPlaces(post.slice(0, 40)).some((p) => p.start <= 3);
-          if (city && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !DESCRIPTOR.test(pre)) {
+          const sure =
+            placeCue ||
+            countryAfter ||
+            based ||
+            (city?.country && countries.has(city.country)) ||
+            (city?.population ?? 0) >= 100000;
+          if (city && sure && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !DESCRIPTOR.test(pre)) {
             const cues = ['city'];
             if (placeCue) cues.push('place-cue');
             if (countryAfter) cues.push('country-after');
-            if (/-based\b/.test(post.slice(0, 7))) cues.push('based');
+            if (based) cues.push('based');
             if (city.country && countries.has(city.country)) cues.push('country-named');
             if (isCommonWord(name)) cues.push('word');
             add({
@@ -358,8 +389,9 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = ''):
         if (APPOSITIVE.test(post) || LISTED.test(post)) cues.push('appositive');
         if (BASED.test(pre)) cues.push('based');
         if (OF_CUE.test(pre)) cues.push('of');
+        if (/\b(?:the|within the|with the|by the)\s+$/.test(pre) && !initial) cues.push('after-the');
         if (SUBJECT.test(post)) cues.push('subject');
-        if (/\p{Ll}\p{Lu}|^\p{Lu}{3,}$/u.test(name.replace(/\s/g, ''))) cues.push('camel');
+        if (words.some((w) => /\p{Ll}\p{Lu}|^\p{Lu}{3,}$/u.test(w))) cues.push('camel');
         if (!single) cues.push('multiword');
         if (headline) cues.push('headline');
         if (single && isCommonWord(name)) cues.push('word');

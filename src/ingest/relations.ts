@@ -34,7 +34,8 @@ export interface Relation {
 
 const E = '(⟨\\d+⟩)';
 const ENTITY = '⟨\\d+⟩';
-const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|as well as|together with)\\s*(?:the\\s+)?${ENTITY})*)`;
+/** Names in a row: "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩/⟨2⟩", "⟨1⟩ and Slovak start-up ⟨2⟩". */
+const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${ENTITY})*)`;
 const GAP = (n: number) => `[^⟨.;]{0,${n}}?`;
 
 interface Pattern {
@@ -45,6 +46,9 @@ interface Pattern {
   groups: Role[];
   subject?: Role;
 }
+
+/** Kinds that are agreements between two: a list of names makes one agreement with each. */
+const PAIRWISE = new Set<DealKind>(['supply', 'equity-stake', 'licence', 'discussion']);
 
 const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role): Pattern => ({
   name,
@@ -87,6 +91,12 @@ const PATTERNS: Pattern[] = [
     'supply-to',
     'supply',
     `${E}${GAP(50)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|sell|sells|ship|ships)\\b${GAP(90)}\\b(?:to|for)\\s+(?:the\\s+|its\\s+)?${GAP(40)}${E}`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'supply-to-many',
+    'supply',
+    `${E}${GAP(100)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|provide|provides|providing)\\b${GAP(60)}\\b(?:to|for)\\s+(?:the\\s+|its\\s+)?${GAP(40)}${LIST}`,
     ['supplier', 'buyer'],
   ),
   p(
@@ -266,9 +276,22 @@ export function findRelations(
             viaSubject = true;
           }
         }
+        // "⟨1⟩ joined its rivals ⟨2⟩ and ⟨3⟩ in signing supply deals with ⟨4⟩": all of them sign one.
+        if (pattern.name === 'supply-deal-with')
+          for (const id of idsIn(text.slice(0, match.index)))
+            if (!parties.some((q) => q.mention === id)) parties.unshift({ mention: id, role: 'supplier' });
         const keys = new Set(parties.map((q) => mentions[q.mention]!.key));
         if (keys.size < 2) continue;
-        out.push({ kind: pattern.kind, sentence: i, parties, pattern: pattern.name, viaSubject });
+        const first = parties[0]!;
+        const pairwise = PAIRWISE.has(pattern.kind) && keys.size > 2;
+        for (const group of pairwise
+          ? parties.filter((q) => q.role !== first.role || q === first).length === 1
+            ? parties.slice(1).map((q) => [first, q])
+            : parties
+                .filter((q) => q.role !== first.role)
+                .map((q) => [...parties.filter((x) => x.role === first.role), q])
+          : [parties])
+          out.push({ kind: pattern.kind, sentence: i, parties: group, pattern: pattern.name, viaSubject });
       }
     }
   });

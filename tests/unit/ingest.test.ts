@@ -144,8 +144,8 @@ describe('later reports move known deals on (real excerpts from data/sources)', 
 
   it('a binding supply contract with Verkor becomes a new stage of the 2021 letter of intent', () => {
     const found = extract(excerpt('electrive-2023-04-13-renault-verkor'), known, 2023);
-    // "an initial agreement in 2021", told in 2023, happened.
-    expect(found.milestones.map((m) => [m.year, m.modality])).toEqual([[2021, 'actual']]);
+    // "an initial agreement in 2021", told in 2023, happened: a stage of the deal, not a milestone due.
+    expect(found.milestones.map((m) => m.year)).not.toContain(2021);
     const [deal] = found.deals;
     expect(deal).toMatchObject({ id: 'renault-verkor-batteries', known: true, kind: 'letter-of-intent' });
     expect(deal!.stage).toMatchObject({ status: 'signed', kind: 'supply', binding: 'binding' });
@@ -162,8 +162,11 @@ describe('later reports move known deals on (real excerpts from data/sources)', 
 describe('precision and recall on the seed article (cold start, README figures)', () => {
   it('finds the curated entities and partnerships', () => {
     const e = evaluateSeed();
-    expect([e.entities.matched, e.entities.proposed, e.entities.expected]).toEqual([19, 19, 19]);
-    expect([e.partnerships.matched, e.partnerships.proposed, e.partnerships.expected]).toEqual([6, 6, 6]);
-    expect(e.partnershipKinds.matched).toBe(6);
+    // All but the Alliance ("Research within the Alliance"): a capitalised word after "within the" is no
+    // longer a company by itself, the cue that also made "Chairman" and "Pamplona" companies.
+    expect([e.entities.matched, e.entities.proposed, e.entities.expected]).toEqual([18, 18, 19]);
+    expect([e.partnerships.matched, e.partnerships.proposed, e.partnerships.expected]).toEqual([5, 5, 6]);
+    expect(e.partnershipKinds.matched).toBe(5);
+    expect(e.missed).toEqual(['Company Alliance', 'Partnership alliance + renault-group']);
   });
 });
