@@ -552,6 +552,14 @@ export function extractScored(
       if (e?.label === 'Company' && !parties.has(e.id)) parties.set(e.id, p.role);
     }
     if (parties.size < 2) continue;
+    // Who sells and who buys, when the wording does not say: carmakers buy cells, cell makers sell them.
+    if (r.kind === 'supply' && [...parties.values()].some((role) => role === 'partner'))
+      for (const [id, role] of parties) {
+        if (role !== 'partner') continue;
+        const kinds = entities.find((e) => e.id === id)?.kinds ?? [];
+        if (kinds.includes('automaker')) parties.set(id, 'buyer');
+        else if (kinds.some((k) => ['battery-maker', 'start-up', 'supplier'].includes(k))) parties.set(id, 'supplier');
+      }
     const ids = [...parties.keys()].sort();
     const quote = all[r.sentence]!.text;
     const knownDeal = known.deals.find(

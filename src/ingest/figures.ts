@@ -100,10 +100,11 @@ export function yearsIn(text: string): DateMention[] {
 
 /** The year of a figure: the nearest date in its clause, after it first. */
 function yearNear(text: string, at: number, end: number): DateMention | null {
-  const clause = (from: number, to: number) => !/[;:]|\.\s/.test(text.slice(from, to));
+  // A date belongs to the figure when no clause boundary and no other number stand between them.
+  const clause = (from: number, to: number) => !/[;:,]|\.\s|\d/.test(text.slice(from, to));
   const dates = yearsIn(text);
   const after = dates.filter((d) => d.at >= end && d.at - end <= 70 && clause(end, d.at));
-  const before = dates.filter((d) => d.at < at && at - d.at <= 50 && clause(d.at, at));
+  const before = dates.filter((d) => d.at < at && at - d.at <= 50 && clause(d.at + 4, at));
   return after[0] ?? before.at(-1) ?? null;
 }
 

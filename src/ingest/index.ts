@@ -18,7 +18,14 @@ import type { Source } from '../load/sources';
 import { writeSources } from '../load/write';
 import { checkDate, checkText, checkUrl, LIMITS, precisionOf, slugify } from '../rules';
 import { recordRevision } from '../store/curation';
-import { ProposalQuote, proposalsOfSource, saveProposals, StoredProposal, storedRecords } from '../store/proposals';
+import {
+  ProposalQuote,
+  proposalsOfSource,
+  readStoredRecords,
+  saveProposals,
+  StoredProposal,
+  storedRecords,
+} from '../store/proposals';
 import { extract } from './extract';
 import { proposalDrafts } from './factfile';
 import { readKnown } from './known';
@@ -117,6 +124,14 @@ export async function ingestArticle(
     factsEnd: marker ? input.text.indexOf(marker) : input.text.length,
   };
 
+  const all = ['pending', 'accepted', 'edited', 'rejected'] as const;
+  // The same text again changes nothing: its proposals and their decisions stay as they are, even when
+  // the graph has learnt since what a new extraction would find.
+  if ((await readStoredRecords(db, [sourceId])).has(sourceId)) {
+    log(`source: ${sourceId} (ingested before: unchanged; decide its proposals with kg review)`);
+    return { sourceId, created: false, proposals: await proposalsOfSource(db, sourceId, all) };
+  }
+
   const known = await readKnown(db);
   const extraction = extract(input.text, known, published ? Number(published.value.slice(0, 4)) : undefined);
   const now = new Date().toISOString();
@@ -142,16 +157,16 @@ export async function ingestArticle(
   const created = await db.write(
     'ingestArticle',
     async (tx) => {
-      const stored = (await storedRecords(tx, [sourceId])).has(sourceId);
+      // Another ingestion of this very text may have stored it since the check above: then it is that one's.
+      if ((await storedRecords(tx, [sourceId])).has(sourceId)) return false;
       await writeSources(tx, [source]).catch((error: unknown) => {
         // Another text took the id since it was chosen: nothing is stored, and ingesting again picks another.
         throw error instanceof LoadError
           ? new BadUserInputError(`${options.argumentPrefix ?? ''}text`, error.reason)
           : error;
       });
-      const added = await saveProposals(tx, proposals);
-      if (stored && added === 0) return false;
-      const summary = { proposals: proposals.length, new: added, ...(marker ? { factsEndAt: marker } : {}) };
+      await saveProposals(tx, proposals);
+      const summary = { proposals: proposals.length, ...(marker ? { factsEndAt: marker } : {}) };
       await recordRevision(tx, {
         id: randomUUID(),
         entityId: sourceId,
@@ -166,11 +181,9 @@ export async function ingestArticle(
     },
     BOUNDED,
   );
-  log(
-    `source: ${sourceId}${created ? '' : ' (ingested before: unchanged)'}${marker ? ` (facts end at "${marker}")` : ''}`,
-  );
+  log(`source: ${sourceId}${marker ? ` (facts end at "${marker}")` : ''}`);
 
-  if (options.auto) {
+  if (created && options.auto) {
     const pending = await proposalsOfSource(db, sourceId, ['pending']);
     const ids = pending.filter((p) => p.confidence >= options.minConfidence).map((p) => p.id);
     if (ids.length > 0) {
@@ -183,7 +196,7 @@ export async function ingestArticle(
       log(`accepted ${accepted.length} proposal(s) at confidence >= ${options.minConfidence}`);
     }
   }
-  const all = await proposalsOfSource(db, sourceId, ['pending', 'accepted', 'edited', 'rejected']);
-  log(`proposals: ${all.length} (${all.filter((p) => p.known).length} about records the graph knows)`);
-  return { sourceId, created, proposals: all };
+  const stored = await proposalsOfSource(db, sourceId, all);
+  log(`proposals: ${stored.length} (${stored.filter((p) => p.known).length} about records the graph knows)`);
+  return { sourceId, created, proposals: stored };
 }

@@ -321,13 +321,21 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           start += words[0]!.length + (text.slice(start + words[0]!.length).match(/^\s+/)?.[0].length ?? 1);
           words = words.slice(1);
         }
-        while (words.length && (NOT_NAMES.has(words.at(-1)!) || new RegExp(`^${PARTICLE}$`).test(words.at(-1)!)))
+        // Trailing words that are not names, unless they end a company's name ("Kelvin Batteries").
+        while (
+          words.length &&
+          (NOT_NAMES.has(words.at(-1)!) || new RegExp(`^${PARTICLE}$`).test(words.at(-1)!)) &&
+          !(words.length > 1 && SUFFIX.test(` ${words.join(' ')}`))
+        )
           words = words.slice(0, -1);
         if (!words.length) continue;
         name = text.slice(start, text.indexOf(words.at(-1)!, start) + words.at(-1)!.length);
         const based = /-based$/.test(name);
         if (based) name = name.slice(0, -'-based'.length);
-        if (words.every((w) => NOT_NAMES.has(w) || MONTHS.test(w) || /^\d/.test(w) || /^[\p{Lu}]{1,2}$/u.test(w)))
+        if (
+          words.every((w) => NOT_NAMES.has(w) || MONTHS.test(w) || /^\d/.test(w) || /^[\p{Lu}]{1,2}$/u.test(w)) &&
+          !(words.length > 1 && !NOT_NAMES.has(words[0]!) && SUFFIX.test(` ${words.join(' ')}`))
+        )
           continue;
         const end = start + name.length + (based ? '-based'.length : 0);
         const pre = before(start);

@@ -264,34 +264,42 @@ export function findRelations(
     const text = skeleton(s.text, companies);
     for (const pattern of PATTERNS) {
       for (const match of text.matchAll(pattern.re)) {
-        const parties: Relation['parties'] = [];
+        // Each party is on the left of the wording (a subject, the first name) or on its right.
+        const parties: (Relation['parties'][number] & { left: boolean })[] = [];
         pattern.groups.forEach((role, g) => {
-          for (const id of idsIn(match[g + 1] ?? '')) parties.push({ mention: id, role });
+          for (const id of idsIn(match[g + 1] ?? ''))
+            parties.push({ mention: id, role, left: g === 0 && pattern.groups.length > 1 });
         });
         let viaSubject = false;
         if (pattern.subject) {
           const subject = subjectOf(i);
           if (subject !== null && !parties.some((q) => mentions[q.mention]!.key === mentions[subject]!.key)) {
-            parties.unshift({ mention: subject, role: pattern.subject });
+            parties.unshift({ mention: subject, role: pattern.subject, left: true });
             viaSubject = true;
           }
         }
         // "⟨1⟩ joined its rivals ⟨2⟩ and ⟨3⟩ in signing supply deals with ⟨4⟩": all of them sign one.
         if (pattern.name === 'supply-deal-with')
           for (const id of idsIn(text.slice(0, match.index)))
-            if (!parties.some((q) => q.mention === id)) parties.unshift({ mention: id, role: 'supplier' });
+            if (!parties.some((q) => q.mention === id)) parties.push({ mention: id, role: 'partner', left: true });
         const keys = new Set(parties.map((q) => mentions[q.mention]!.key));
         if (keys.size < 2) continue;
-        const first = parties[0]!;
-        const pairwise = PAIRWISE.has(pattern.kind) && keys.size > 2;
-        for (const group of pairwise
-          ? parties.filter((q) => q.role !== first.role || q === first).length === 1
-            ? parties.slice(1).map((q) => [first, q])
-            : parties
-                .filter((q) => q.role !== first.role)
-                .map((q) => [...parties.filter((x) => x.role === first.role), q])
-          : [parties])
-          out.push({ kind: pattern.kind, sentence: i, parties: group, pattern: pattern.name, viaSubject });
+        const left = parties.filter((q) => q.left);
+        const right = parties.filter((q) => !q.left);
+        const groups =
+          PAIRWISE.has(pattern.kind) && keys.size > 2
+            ? left.length && right.length
+              ? left.flatMap((a) => right.map((b) => [a, b]))
+              : parties.slice(1).map((b) => [parties[0]!, b])
+            : [parties];
+        for (const group of groups)
+          out.push({
+            kind: pattern.kind,
+            sentence: i,
+            parties: group.map(({ mention, role }) => ({ mention, role })),
+            pattern: pattern.name,
+            viaSubject,
+          });
       }
     }
   });
