@@ -210,10 +210,17 @@ program
 program
   .command('start')
   .description('start Neo4j (unless NEO4J_URI is set), load data/ if it changed, serve the API and web pages')
-  .action(async () => {
+  .option('--data <dir>', 'data folder to load when it changed (sources/ and facts/)', DEFAULT_DATA_DIR)
+  .action(async (o: { data: string }) => {
     const { host, port } = serverSettings();
     try {
-      const stack = await startStack({ host, port, boltPort: localBoltPort(), log: (line) => console.log(line) });
+      const stack = await startStack({
+        host,
+        port,
+        boltPort: localBoltPort(),
+        dataDir: o.data,
+        log: (line) => console.log(line),
+      });
       console.log(`\nGraphQL API   ${stack.url}/graphql`);
       console.log(`Playground    ${stack.url}/playground`);
       console.log(`Dashboard     ${stack.url}/`);

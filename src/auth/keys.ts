@@ -16,9 +16,9 @@ const KEY_PATTERN = /^kg_([a-f0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 /**
  * How long a process may answer from its own copy of a key record. Revoking a key takes effect on
- * every process within this time plus one lookup (measured in tests/integration/scale-out.test.ts).
+ * every process within this time plus one lookup (measured by tests/slow/scale-out.test.ts).
  */
-export const KEY_CACHE_MS = 500;
+export const KEY_CACHE_MS = 250;
 
 function digest(key: string): Buffer {
   return createHash('sha256').update(key, 'utf8').digest();

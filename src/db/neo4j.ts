@@ -74,10 +74,15 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
   const timeout = options.queryTimeoutMs ?? 15000;
   let queryCount = 0;
 
+  // Causal consistency across this process: every session waits for the writes the process has
+  // committed, so on a cluster a read routed to a follower still sees them (read-your-writes).
+  const bookmarkManager = neo4j.bookmarkManager();
+
   const session = (mode: 'READ' | 'WRITE') =>
     driver.session({
       database: settings.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager,
     });
 
   return {

@@ -71,25 +71,18 @@ const toRow = (p: StoredProposal): Row => ({
 
 const proposalsOf = (rows: { proposal: Row }[]) => rows.map((r) => fromRow(plain(r.proposal) as Row));
 
-/**
- * Stores proposals that are not stored yet; a proposal already there (the same article ingested
- * again) keeps its content and its decision. Returns how many were new.
- */
-export async function saveProposals(tx: ManagedTransaction, proposals: StoredProposal[]): Promise<number> {
-  if (proposals.length === 0) return 0;
-  const result = await tx.run(
+/** Stores proposals; one already stored (the same id) keeps its content and its decision. */
+export async function saveProposals(tx: ManagedTransaction, proposals: StoredProposal[]): Promise<void> {
+  if (proposals.length === 0) return;
+  await tx.run(
     `/* saveProposals */
      UNWIND $rows AS row
      MATCH (s:Source {id: row.sourceId})
      MERGE (p:Proposal {id: row.id})
-     ON CREATE SET p = row, p.created = true
-     MERGE (p)-[:PROPOSED_FROM]->(s)
-     WITH p, coalesce(p.created, false) AS created
-     REMOVE p.created
-     RETURN count(CASE WHEN created THEN 1 END) AS created`,
+     ON CREATE SET p = row
+     MERGE (p)-[:PROPOSED_FROM]->(s)`,
     { rows: proposals.map(toRow) },
   );
-  return Number(plain(result.records[0]?.get('created') ?? 0));
 }
 
 export async function proposalsOfSource(
