@@ -218,6 +218,9 @@ const SPECIFICITY = [
   'strategic-cooperation',
 ];
 
+/** The confidence of a mention of a record the graph holds. */
+const GRAPH_CONFIDENCE = 0.95;
+
 /** How sure each project cue is (the corpus has no projects to learn from). */
 const PROJECT_CONFIDENCE: Record<string, number> = {
   roadmap: 0.7,
@@ -378,6 +381,12 @@ export function extractScored(
       plant: null,
     };
     taken.add(id);
+    if (graph) {
+      // A record the graph holds, named by its name or an alias, is surely meant.
+      proposal.confidence = GRAPH_CONFIDENCE;
+      byKey.set(key, proposal);
+      continue;
+    }
     if (label === 'Project') {
       // The corpus has no projects to learn from: their confidence stays the cue's.
       const cue = group.flatMap((m) => [...m.cues]).find((c) => c.startsWith('project:'))!;
