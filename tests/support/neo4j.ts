@@ -5,7 +5,12 @@ import { loadData } from '../../src/load';
 
 export function testNeo4j(): Neo4jSettings {
   const raw = process.env.KG_TEST_NEO4J;
-  if (!raw) throw new Error('KG_TEST_NEO4J is not set: run the tests through jest (globalSetup starts Neo4j)');
+  if (!raw) {
+    throw new Error(
+      'KG_TEST_NEO4J is not set: unit tests get no Neo4j (a test that needs one belongs in tests/integration/), ' +
+        'and the other projects get it from jest (tests/support/globalSetup.ts)',
+    );
+  }
   return JSON.parse(raw) as Neo4jSettings;
 }
 
