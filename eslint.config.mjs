@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import graphql from '@graphql-eslint/eslint-plugin';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'db/', 'src/__generated__/', 'coverage/', 'test-artifacts/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'web/dist/',
+      'db/',
+      'src/__generated__/',
+      'web/src/__generated__/',
+      'coverage/',
+      'test-artifacts/',
+    ],
+  },
   {
     files: ['**/*.{js,mjs,cjs,ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

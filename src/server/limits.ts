@@ -4,9 +4,9 @@
  * rules from graphql-armor. A document over a limit is answered HTTP 400 with the limit's name and value.
  *
  * Defaults were chosen by measuring what the product really sends (tests/unit/limits.test.ts prints
- * and checks it): the explorer's node details is the largest (depth 9, cost 28,518 because it pages
- * 100 partnerships inside a node, 6 aliases, 358 tokens), then the dashboard's partnership table (cost
- * 13,719). Each default leaves headroom above that, yet stops what no page needs: a second level of
+ * and checks it): the explorer's node details is the largest (depth 9, cost 29,310 because it pages
+ * 100 partnerships inside a node, 6 aliases, 374 tokens), then the dashboard's partnership table (cost
+ * 17,642). Each default leaves headroom above that, yet stops what no page needs: a second level of
  * 100-item pages (cost above 100,000), nesting past 12 levels, alias batteries, megabyte documents.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';

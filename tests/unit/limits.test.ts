@@ -1,34 +1,26 @@
 /**
  * The query limits against the documents the product really sends: the analyst operations, every
- * query of the dashboard, explorer and playground (read from their sources, so a new or grown query is
- * measured too) and GraphiQL's introspection query. Each must stay under the defaults; the figures are
- * printed so the README's table can be checked against them.
+ * operation of the web pages (their typed documents, generated from the pages' sources and validated
+ * against the schema, so a new or grown query is measured too) and GraphiQL's introspection query. Each
+ * must stay under the defaults; the figures are printed so src/server/limits.ts's figures can be checked
+ * against them.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { buildSchema, getIntrospectionQuery, GraphQLSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, GraphQLSchema, Kind, parse } from 'graphql';
+import * as documents from '../../web/src/__generated__/graphql';
 import { analystOperations } from '../../web/src/operations';
 import { countTokens, DEFAULT_LIMITS, limitsFromEnv, measure, Measure } from '../../src/server/limits';
 import { typeDefs } from '../../src/server/schema';
 
-const WEB_SRC = path.resolve(__dirname, '..', '..', 'web', 'src');
-
-/** The `/* GraphQL *\/` templates and inline gql('…') strings of a page, with its string constants filled in. */
-function pageQueries(file: string): { name: string; query: string }[] {
-  const text = readFileSync(path.join(WEB_SRC, file), 'utf8');
-  const constants = new Map([...text.matchAll(/^const ([A-Z_]+) = '([^']*)';$/gm)].map((m) => [m[1]!, m[2]!]));
-  const fill = (t: string) =>
-    t.replace(/\$\{([A-Z_]+)\}/g, (_m, name: string) => {
-      const value = constants.get(name);
-      if (value === undefined) throw new Error(`${file}: cannot resolve \${${name}} in a query`);
-      return value;
-    });
-  const templates = [...text.matchAll(/\/\* GraphQL \*\/ `([^`]*)`/g)].map((m) => fill(m[1]!));
-  const inline = [...text.matchAll(/\bgql(?:<[^>]*>)?\('([^']+)'/g)].map((m) => m[1]!);
-  return [...templates, ...inline].map((query) => ({
-    name: `${file} ${/(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'anonymous'}`,
-    query,
-  }));
+/** The pages' operations (fragments travel inside the operations that spread them). */
+function pageOperations(): { name: string; query: string }[] {
+  return Object.values(documents)
+    .filter((value) => value instanceof String)
+    .map(String)
+    .flatMap((query) =>
+      parse(query)
+        .definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+        .map((d) => ({ name: `page ${d.name?.value ?? 'anonymous'}`, query })),
+    );
 }
 
 let schema: GraphQLSchema;
@@ -38,10 +30,7 @@ beforeAll(() => {
   schema = buildSchema(typeDefs().join('\n'));
   const documents = [
     ...analystOperations.map((o) => ({ name: `analyst ${o.name}`, query: o.query })),
-    ...pageQueries('dashboard.ts'),
-    ...pageQueries('explore.ts'),
-    ...pageQueries('playground.tsx'),
-    ...pageQueries('map/queries.ts'),
+    ...pageOperations(),
     {
       name: 'GraphiQL introspection',
       query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }),
@@ -64,11 +53,11 @@ beforeAll(() => {
 describe('the limits hold every real query', () => {
   it('finds every operation the pages define', () => {
     expect(measured.filter((m) => m.name.startsWith('analyst '))).toHaveLength(analystOperations.length);
-    for (const file of ['dashboard.ts', 'explore.ts', 'playground.tsx', 'map/queries.ts']) {
-      const defined = readFileSync(path.join(WEB_SRC, file), 'utf8').match(/\b(?:query|mutation) [A-Z]\w*/g) ?? [];
-      expect(defined.length).toBeGreaterThan(0);
-      expect(measured.filter((m) => m.name.startsWith(`${file} `))).toHaveLength(defined.length);
-    }
+    const pages = measured.filter((m) => m.name.startsWith('page ')).map((m) => m.name);
+    // Each operation is named after the page that sends it, and each page sends some.
+    const PAGES = ['Dashboard', 'Explorer', 'Map', 'Playground'];
+    expect(pages.filter((name) => !PAGES.some((page) => name.startsWith(`page ${page}`)))).toEqual([]);
+    for (const page of PAGES) expect(pages.filter((name) => name.startsWith(`page ${page}`)).length).toBeGreaterThan(0);
   });
 
   it('keeps each query under every default limit', () => {

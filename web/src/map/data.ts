@@ -1,7 +1,8 @@
 // What the map shows for one year: the plants announced by its end, each with its status then and the
 // capacity the rollup counts for it in that year (as known on that day).
-import { gql } from '../api';
-import { MAP_CAPACITY, MAP_PLANTS, type MapCapacityAnswer, type MapPlantsAnswer, type PlantNode } from './queries';
+import type { MapPlantsQuery } from '../__generated__/graphql';
+import { execute } from '../shared/api';
+import { MAP_CAPACITY, MAP_PLANTS, type PlantNode } from './queries';
 
 export interface MapPlant extends PlantNode {
   /** GWh a year the rollup counts for the plant in the year; null when none is stated (or it was cancelled). */
@@ -25,7 +26,7 @@ async function allPlants(asOf: string, signal: AbortSignal): Promise<PlantNode[]
   const nodes: PlantNode[] = [];
   let after: string | null = null;
   for (;;) {
-    const { plants }: MapPlantsAnswer = await gql<MapPlantsAnswer>(MAP_PLANTS, { asOf, after }, signal);
+    const { plants }: MapPlantsQuery = await execute(MAP_PLANTS, { asOf, after }, signal);
     nodes.push(...plants.nodes);
     if (!plants.pageInfo.hasNextPage || plants.pageInfo.endCursor === null) return nodes;
     after = plants.pageInfo.endCursor;
@@ -36,7 +37,7 @@ export async function loadYear(year: number, signal: AbortSignal): Promise<MapYe
   const asOf = endOfYear(year);
   const [nodes, { capacity }] = await Promise.all([
     allPlants(asOf, signal),
-    gql<MapCapacityAnswer>(MAP_CAPACITY, { year, asOf }, signal),
+    execute(MAP_CAPACITY, { year, asOf }, signal),
   ]);
   const figures = new Map(capacity.figures.map((f) => [f.key, f]));
   return {

@@ -1,14 +1,15 @@
 // Map (/map): Europe's cell plants at the end of a year, sized by capacity and coloured by status, with a
 // panel of facts and quotes for the plant picked. The year and the plant live in the URL (?year=&plant=).
-import '../styles.css';
+import '../shared/styles.css';
 import './map.css';
-import { ApiError, gql } from '../api';
-import { byId, h, hideError, setBusy, setStatus, showError } from '../ui';
+import { ApiError, execute } from '../shared/api';
+import { hideError, showError } from '../shared/banner';
+import { byId, h, setBusy, setStatus } from '../shared/dom';
 import { endOfYear, loadYear, type MapYear } from './data';
 import { drawEurope, europeProjection } from './europe';
 import { drawPlants, formatGwh, legend } from './markers';
 import { plantChoice, plantDetails } from './panel';
-import { MAP_PLANT, type MapPlantAnswer } from './queries';
+import { MAP_PLANT } from './queries';
 import { unplacedList } from './unplaced';
 
 const projection = europeProjection();
@@ -90,7 +91,7 @@ async function showPlant(id: string): Promise<void> {
   const year = Number(slider.value);
   setBusy(panel, true);
   try {
-    const { plant } = await gql<MapPlantAnswer>(MAP_PLANT, { id, asOf: endOfYear(year) }, request.signal);
+    const { plant } = await execute(MAP_PLANT, { id, asOf: endOfYear(year) }, request.signal);
     if (request.signal.aborted) return;
     const counted = shown?.plants.find((p) => p.id === id)?.claimId ?? null;
     panel.replaceChildren(

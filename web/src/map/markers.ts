@@ -1,7 +1,8 @@
 // Plants as circles: area proportional to the capacity counted for the year, colour by status (the
 // Okabe–Ito palette, told apart with colour-blindness too); hollow when no capacity counts that year.
 import type { GeoProjection } from 'd3-geo';
-import { h, humanize } from '../ui';
+import { h } from '../shared/dom';
+import { humanize } from '../shared/labels';
 import type { MapPlant } from './data';
 import { svgElement } from './europe';
 

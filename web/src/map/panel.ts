@@ -1,6 +1,7 @@
 // The plant panel: operator, owners, stages and the values sources state, each with its quotes and
 // where they come from (publisher, address, date), as of the slider's year.
-import { h, humanize } from '../ui';
+import { h } from '../shared/dom';
+import { humanize } from '../shared/labels';
 import type { MapPlant } from './data';
 import { describePlant, formatGwh, statusLabel, swatch } from './markers';
 import type { PlantClaim, PlantDetail, Quote } from './queries';

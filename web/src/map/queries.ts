@@ -1,6 +1,8 @@
-// The map's GraphQL operations and the shapes of their answers.
+// The map's GraphQL operations; their answers' types are generated from them.
+import { graphql } from '../__generated__';
+import type { MapPlantQuery, MapPlantsQuery, MapQuoteFragment } from '../__generated__/graphql';
 
-export const MAP_PLANTS = /* GraphQL */ `
+export const MAP_PLANTS = graphql(`
   query MapPlants($asOf: String!, $after: String) {
     plants(asOf: $asOf, first: 100, after: $after) {
       totalCount
@@ -29,27 +31,9 @@ export const MAP_PLANTS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface MapPlantsAnswer {
-  plants: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: PlantNode[];
-  };
-}
-
-export interface PlantNode {
-  id: string;
-  name: string;
-  status: string | null;
-  operator: { id: string; name: string } | null;
-  city: { name: string } | null;
-  country: { name: string } | null;
-  location: { latitude: number; longitude: number } | null;
-}
-
-export const MAP_CAPACITY = /* GraphQL */ `
+export const MAP_CAPACITY = graphql(`
   query MapCapacity($year: Int!, $asOf: String!) {
     capacity(groupBy: PLANT, from: $year, to: $year, asOf: $asOf) {
       figures {
@@ -67,16 +51,9 @@ export const MAP_CAPACITY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface MapCapacityAnswer {
-  capacity: {
-    figures: Array<{ key: string; planned: number; operating: number; claims: Array<{ id: string }> }>;
-    totals: Array<{ planned: number; operating: number; plants: number }>;
-  };
-}
-
-export const MAP_PLANT = /* GraphQL */ `
+export const MAP_PLANT = graphql(`
   query MapPlant($id: ID!, $asOf: String!) {
     plant(id: $id) {
       id
@@ -159,50 +136,9 @@ export const MAP_PLANT = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface Quote {
-  id: string;
-  quote: string;
-  source: {
-    id: string;
-    name: string;
-    publisher: string | null;
-    url: string | null;
-    published: { value: string } | null;
-  };
-}
-
-export interface PlantClaim {
-  id: string;
-  property: string;
-  value: number;
-  unit: string;
-  year: number | null;
-  bound: string | null;
-  modality: string;
-  approximate: boolean;
-  preferred: boolean;
-  stated: { value: string };
-  evidence: Quote[];
-}
-
-export interface PlantDetail {
-  id: string;
-  name: string;
-  aliases: string[];
-  chemistry: string | null;
-  status: string | null;
-  operator: { id: string; name: string } | null;
-  owners: Array<{ company: { id: string; name: string }; stake: number | null; evidence: Quote[] }>;
-  city: { name: string } | null;
-  country: { name: string } | null;
-  location: { latitude: number; longitude: number; source: string } | null;
-  stages: Array<{ id: string; status: string; summary: string | null; date: { value: string }; evidence: Quote[] }>;
-  claims: PlantClaim[];
-  partnerships: Array<{ id: string; name: string; kind: string; status: string }>;
-}
-
-export interface MapPlantAnswer {
-  plant: PlantDetail | null;
-}
+export type PlantNode = MapPlantsQuery['plants']['nodes'][number];
+export type PlantDetail = NonNullable<MapPlantQuery['plant']>;
+export type PlantClaim = PlantDetail['claims'][number];
+export type Quote = MapQuoteFragment;

@@ -1,5 +1,5 @@
 // Plants the gazetteer cannot place are listed beside the map rather than dropped.
-import { h } from '../ui';
+import { h } from '../shared/dom';
 import type { MapPlant } from './data';
 import { describePlant, formatGwh, statusLabel, swatch } from './markers';
 

@@ -1,8 +1,8 @@
 // Playground (/playground, and GET /graphql from a browser): GraphiQL with the explorer plugin and
-// history, preloaded with the analyst operations of ./operations.ts as tabs. Built from npm packages.
+// history, preloaded with the analyst operations of ../operations.ts as tabs. Built from npm packages.
 import 'graphiql/graphiql.css';
 import '@graphiql/plugin-explorer/dist/style.css';
-import './styles.css';
+import '../shared/styles.css';
 import './playground.css';
 import { StrictMode, useCallback } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,9 +10,10 @@ import { GraphiQL } from 'graphiql';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { useEditorContext, type GraphiQLPlugin } from '@graphiql/react';
 import type { Fetcher } from '@graphiql/toolkit';
-import { ApiError, GRAPHQL_ENDPOINT, gql, type GraphQLErrorShape } from './api';
-import { hideError, showError } from './ui';
-import { analystOperations, type AnalystOperation } from './operations';
+import { graphql } from '../__generated__';
+import { ApiError, GRAPHQL_ENDPOINT, execute, type GraphQLErrorShape } from '../shared/api';
+import { hideError, showError } from '../shared/banner';
+import { analystOperations, type AnalystOperation } from '../operations';
 
 /** Posts the operation as JSON; network failures and a down database also raise the page banner. */
 const fetcher: Fetcher = async (params) => {
@@ -125,10 +126,20 @@ function Playground() {
   );
 }
 
+const HealthQuery = graphql(`
+  query PlaygroundHealth {
+    dashboard {
+      totals {
+        companies
+      }
+    }
+  }
+`);
+
 async function checkApi(): Promise<void> {
   // A cheap query that reaches the database, so a down Neo4j shows as a banner before the first run.
   try {
-    await gql('query PlaygroundHealth { dashboard { totals { companies } } }');
+    await execute(HealthQuery);
   } catch (err) {
     showError(err, () => {
       void checkApi();

@@ -1,4 +1,5 @@
 // The only way the pages get data: POST /graphql with a JSON body, as any API client would.
+import type { TypedDocumentString } from '../__generated__/graphql';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -20,21 +21,30 @@ export class ApiError extends Error {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
-/** Runs one GraphQL operation and returns its `data`; throws ApiError on any error. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+/** Variables are optional exactly when the operation declares none that are required. */
+type VariablesArgument<TVariables> =
+  Record<string, never> extends TVariables
+    ? [variables?: TVariables, signal?: AbortSignal]
+    : [variables: TVariables, signal?: AbortSignal];
+
+/** Runs one typed operation and returns its `data`; throws ApiError on any error. */
+export async function execute<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables, signal]: VariablesArgument<TVariables>
+): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       signal,
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError('Check that the server is running (make start), then retry.', 'NETWORK');
   }
-  let body: { data?: T | null; errors?: GraphQLErrorShape[] } | undefined;
+  let body: { data?: TResult | null; errors?: GraphQLErrorShape[] } | undefined;
   try {
     body = (await response.json()) as typeof body;
   } catch {

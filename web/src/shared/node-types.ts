@@ -1,5 +1,5 @@
 // Colour and shape of each node type (GraphQL __typename), shared by the graph views and their legend.
-import { h } from './ui';
+import { h } from './dom';
 
 export interface TypeStyle {
   label: string;
