@@ -3,6 +3,7 @@
  * every quote located in its source. Pure: no database; the writer checks references that point
  * outside the file.
  */
+import { declaredIn, DomainLabel, RelationshipType, Section, SECTIONS } from '../graph/vocabulary';
 import type { NodeLabel } from '../model';
 import { writtenAt } from '../rules';
 import { LoadError } from './errors';
@@ -36,25 +37,7 @@ export interface FactFile {
   claims?: RecordBase[];
 }
 
-export type RelationType =
-  | 'BASED_IN'
-  | 'MEMBER_OF'
-  | 'HOLDS_POSITION'
-  | 'LOCATED_IN'
-  | 'NEAR'
-  | 'OWNS'
-  | 'PART_OF'
-  | 'HAS_PARTY'
-  | 'AT_SITE'
-  | 'SERVES'
-  | 'MILESTONE_OF'
-  | 'CONCERNS'
-  | 'SPOKEN_BY'
-  | 'HAS_STAGE'
-  | 'EVOLVED_INTO'
-  | 'CLAIM_OF'
-  | 'OPERATES'
-  | 'HOLDS_STAKE';
+export type RelationType = RelationshipType;
 
 export interface NodeRow {
   id: string;
@@ -97,28 +80,13 @@ export const PLANT_STATUSES = [
   'sold',
 ];
 
-/** Which YAML section holds which label, and which of its fields are relations. */
-const SECTIONS: Record<
-  Exclude<keyof FactFile, 'source'>,
-  { label: NodeRow['label']; relations: Record<string, [RelationType, NodeLabel]> }
-> = {
-  companies: { label: 'Company', relations: { basedIn: ['BASED_IN', 'Site'], memberOf: ['MEMBER_OF', 'Company'] } },
-  people: { label: 'Person', relations: {} },
-  sites: { label: 'Site', relations: { locatedIn: ['LOCATED_IN', 'Site'], near: ['NEAR', 'Site'] } },
-  projects: { label: 'Project', relations: { partOf: ['PART_OF', 'Project'] } },
-  partnerships: { label: 'Partnership', relations: { sites: ['AT_SITE', 'Site'], projects: ['SERVES', 'Project'] } },
-  milestones: {
-    label: 'Milestone',
-    relations: {
-      partnerships: ['MILESTONE_OF', 'Partnership'],
-      projects: ['MILESTONE_OF', 'Project'],
-      companies: ['CONCERNS', 'Company'],
-      sites: ['AT_SITE', 'Site'],
-    },
-  },
-  stages: { label: 'Stage', relations: { sites: ['AT_SITE', 'Site'] } },
-  claims: { label: 'Claim', relations: {} },
-};
+/** Which YAML section holds which label, and which of its fields are plain relations (from the vocabulary). */
+const SECTION_SPECS = Object.fromEntries(
+  (Object.entries(SECTIONS) as [Section, DomainLabel][]).map(([section, label]) => [
+    section,
+    { label, relations: declaredIn(section) },
+  ]),
+) as Record<Section, { label: DomainLabel; relations: Record<string, [RelationType, NodeLabel]> }>;
 
 /** Scalar fields copied as node properties (beyond id, name, aliases, description). */
 const SCALARS: Record<NodeRow['label'], string[]> = {
@@ -197,10 +165,7 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
   };
 
   const seen = new Set<string>();
-  for (const [section, spec] of Object.entries(SECTIONS) as [
-    keyof typeof SECTIONS,
-    (typeof SECTIONS)[keyof typeof SECTIONS],
-  ][]) {
+  for (const [section, spec] of Object.entries(SECTION_SPECS) as [Section, (typeof SECTION_SPECS)[Section]][]) {
     (facts[section] ?? []).forEach((rec, index) => {
       const record = `${section}[${index}] (${rec.id})`;
       if (seen.has(rec.id)) throw new LoadError(file, record, 'id', `id "${rec.id}" is declared twice in this file`);

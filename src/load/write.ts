@@ -3,6 +3,7 @@
  * first, inside the same transaction, so a bad file writes nothing.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
+import { DOMAIN_LABELS, RELATIONSHIPS } from '../graph/vocabulary';
 import type { NodeLabel } from '../model';
 import { toStoredProps } from '../store/rows';
 import { precisionOf } from '../rules';
@@ -11,37 +12,9 @@ import type { NodeRow, Plan, RelationRow, RelationType } from './plan';
 import type { Source } from './sources';
 
 // Labels and relationship types cannot be parameters in Cypher; these statements are built only from
-// the fixed lists below, never from file content.
-const NODE_LABELS: NodeRow['label'][] = [
-  'Company',
-  'Person',
-  'Site',
-  'Project',
-  'Partnership',
-  'Milestone',
-  'Stage',
-  'Claim',
-];
-const RELATION_TYPES: RelationType[] = [
-  'BASED_IN',
-  'MEMBER_OF',
-  'HOLDS_POSITION',
-  'LOCATED_IN',
-  'NEAR',
-  'OWNS',
-  'PART_OF',
-  'HAS_PARTY',
-  'AT_SITE',
-  'SERVES',
-  'MILESTONE_OF',
-  'CONCERNS',
-  'SPOKEN_BY',
-  'HAS_STAGE',
-  'EVOLVED_INTO',
-  'CLAIM_OF',
-  'OPERATES',
-  'HOLDS_STAKE',
-];
+// the graph vocabulary's fixed lists, never from file content.
+const NODE_LABELS: readonly NodeRow['label'][] = DOMAIN_LABELS;
+const RELATION_TYPES: readonly RelationType[] = RELATIONSHIPS.map((r) => r.type);
 
 const upsertNodes = (label: string) => `/* upsert${label} */
   UNWIND $rows AS row

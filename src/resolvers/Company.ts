@@ -1,18 +1,13 @@
 import type { CompanyResolvers, PartnerResolvers } from '../__generated__/resolvers-types';
 import { loadNodes, relatedNodes } from '../context';
 import type { CompanyModel } from '../model';
-import type { PrefetchRelation } from '../store/nodes';
+import { prefetchable } from '../graph/vocabulary';
 import { pageOf } from '../store/paging';
 import { prefetchOf, selectedFields } from './lookahead';
 import { PARTNERSHIP_RELATIONS } from './Partnership';
 
 /** Company fields whose relation a query for the company can fetch at once (GraphQL field → relation). */
-export const COMPANY_RELATIONS: Record<string, PrefetchRelation> = {
-  evidence: 'evidence',
-  basedIn: 'basedIn',
-  memberOf: 'memberOf',
-  members: 'members',
-};
+export const COMPANY_RELATIONS = prefetchable('Company');
 
 export const Company: CompanyResolvers = {
   basedIn: (c, _, ctx) => relatedNodes(ctx, 'basedIn', c.id, 'Site'),

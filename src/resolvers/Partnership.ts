@@ -2,17 +2,12 @@ import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__gener
 import { loadNodes, relatedNodes } from '../context';
 import { asOfDay, dealStatusAsOf } from '../landscape/asOf';
 import type { CompanyModel } from '../model';
-import type { PrefetchRelation } from '../store/nodes';
+import { prefetchable } from '../graph/vocabulary';
 import { toEnum } from '../store/rows';
 import { claimsOf, stagesOf } from './Lifecycle';
 
 /** Partnership fields whose relation a query for partnerships can fetch at once (GraphQL field → relation). */
-export const PARTNERSHIP_RELATIONS: Record<string, PrefetchRelation> = {
-  parties: 'parties',
-  sites: 'sites',
-  projects: 'projects',
-  evidence: 'evidence',
-};
+export const PARTNERSHIP_RELATIONS = prefetchable('Partnership');
 
 export const Partnership: PartnershipResolvers = {
   parties: async (p, _, ctx) =>

@@ -2,14 +2,15 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
+import { typesOf } from '../graph/vocabulary';
 import { FULLTEXT_INDEX } from '../load/schema';
 import type { EdgeModel, GraphModel, SearchHitModel } from '../model';
 import { toNode } from './rows';
 
-/** Business ties: how companies, people, projects and sites are connected through deals. */
-const BUSINESS_RELATIONSHIPS = 'HAS_PARTY|AT_SITE|SERVES|MILESTONE_OF|CONCERNS|HOLDS_POSITION|MEMBER_OF|OWNS|PART_OF';
-/** The domain's relationships; evidence and provenance links are not part of graph views. */
-const DOMAIN_RELATIONSHIPS = `${BUSINESS_RELATIONSHIPS}|LOCATED_IN|NEAR|BASED_IN`;
+/** Business ties: how companies, people, projects, sites and plants are connected through deals. */
+const BUSINESS_RELATIONSHIPS = typesOf('business');
+/** The domain's ties and places; a record's life and provenance are not part of graph views. */
+const DOMAIN_RELATIONSHIPS = typesOf('business', 'place');
 
 export const LIMITS = { searchText: 200, depth: 3, neighborhood: 1000, pathLength: 10, searchHits: 100 } as const;
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/neo4j';
 import { CLAIM_PREFERENCE } from '../load/write';
 import { plain } from '../db/neo4j';
 import type { NodeModel, RelatedModel } from '../model';
+import { patternOf, PrefetchName, ReadName, READS } from '../graph/vocabulary';
 import { toNode } from './rows';
 
 /** A node with the relations fetched along with it. */
@@ -35,34 +36,17 @@ export async function nodesByIds(
 
 /**
  * Each relation binds the related node as `m` (and, where it has one, the relationship as `r`) from
- * the node `n`. Fixed text, chosen by name: no input ever becomes Cypher.
+ * the node `n`. Fixed text, chosen by name: no input ever becomes Cypher. The plain ones come from the
+ * graph vocabulary; those below walk several relationships.
  */
+const PLAIN = Object.fromEntries([...READS].map(([name, { type, read }]) => [name, patternOf(type, read)])) as Record<
+  ReadName,
+  string
+>;
+
 const RELATIONS = {
-  evidence: '(n)-[r:SUPPORTED_BY]->(m:Evidence)',
-  supports: '(n)<-[r:SUPPORTED_BY]-(m)',
-  quotes: '(n)<-[r:QUOTED_FROM]-(m:Evidence)',
-  statements: '(n)<-[r:SPOKEN_BY]-(m:Evidence)',
-  parties: '(n)-[r:HAS_PARTY]->(m:Company)',
-  partnershipsOfCompany: '(n)<-[r:HAS_PARTY]-(m:Partnership)',
-  basedIn: '(n)-[r:BASED_IN]->(m:Site)',
-  memberOf: '(n)-[r:MEMBER_OF]->(m:Company)',
-  members: '(n)<-[r:MEMBER_OF]-(m:Company)',
-  ownedProjects: '(n)-[r:OWNS]->(m:Project)',
-  owners: '(n)<-[r:OWNS]-(m:Company)',
-  positions: '(n)-[r:HOLDS_POSITION]->(m:Company)',
-  people: '(n)<-[r:HOLDS_POSITION]-(m:Person)',
-  locatedIn: '(n)-[r:LOCATED_IN]->(m:Site)',
-  contains: '(n)<-[r:LOCATED_IN]-(m:Site)',
-  near: '(n)-[r:NEAR]-(m:Site)',
-  sites: '(n)-[r:AT_SITE]->(m:Site)',
-  projects: '(n)-[r:SERVES]->(m:Project)',
-  partnershipsOfProject: '(n)<-[r:SERVES]-(m:Partnership)',
-  partOf: '(n)-[r:PART_OF]->(m:Project)',
-  parts: '(n)<-[r:PART_OF]-(m:Project)',
+  ...PLAIN,
   milestones: '(n)<-[r:MILESTONE_OF|CONCERNS|AT_SITE]-(m:Milestone)',
-  milestonePartnerships: '(n)-[r:MILESTONE_OF]->(m:Partnership)',
-  milestoneProjects: '(n)-[r:MILESTONE_OF]->(m:Project)',
-  milestoneCompanies: '(n)-[r:CONCERNS]->(m:Company)',
   partnershipsAtSite: '(n)<-[:LOCATED_IN*0..6]-(:Site)<-[r:AT_SITE]-(m:Partnership)',
   companiesAtSite: `(n)<-[:LOCATED_IN*0..6]-(:Site)<-[:BASED_IN|AT_SITE]-(x)
     CALL (x) {
@@ -85,7 +69,6 @@ const RELATIONS = {
       MATCH (n)-[:OWNS]->(:Project)<-[:MILESTONE_OF]-(m:Milestone) RETURN m
     }
     WITH id, m, null AS r`,
-  stagesOf: '(n)-[r:HAS_STAGE]->(m:Stage)',
   stagesAtSite: `CALL (n) {
       MATCH (n)<-[:AT_SITE]-(m:Stage) RETURN m
       UNION
@@ -94,17 +77,11 @@ const RELATIONS = {
       MATCH (n)<-[:LOCATED_IN*0..6]-(:Plant)-[:HAS_STAGE]->(m:Stage) RETURN m
     }
     WITH id, m, null AS r`,
-  dealOfStage: '(n)<-[r:HAS_STAGE]-(m:Partnership)',
-  plantOfStage: '(n)<-[r:HAS_STAGE]-(m:Plant)',
-  operator: '(n)<-[r:OPERATES]-(m:Company)',
-  plantOwners: '(n)<-[r:HOLDS_STAKE]-(m:Company)',
-  operatedPlants: '(n)-[r:OPERATES]->(m:Plant)',
   customers: `CALL (n) {
       MATCH (n)<-[:HAS_PARTY {role: 'supplier'}]-(:Partnership {kind: 'supply'})-[:HAS_PARTY {role: 'buyer'}]->(m:Company)
       RETURN DISTINCT m
     }
     WITH id, m, null AS r`,
-  plantStakes: '(n)-[r:HOLDS_STAKE]->(m:Plant)',
   cityOf: `CALL (n) {
       MATCH (n)-[:LOCATED_IN*1..3]->(m:Site {kind: 'city'}) RETURN m LIMIT 1
     }
@@ -113,27 +90,22 @@ const RELATIONS = {
       MATCH (n)-[:LOCATED_IN*1..6]->(m:Site {kind: 'country'}) RETURN m LIMIT 1
     }
     WITH id, m, null AS r`,
-  evolvedFrom: '(n)<-[r:EVOLVED_INTO]-(m:Partnership)',
-  evolvedInto: '(n)-[r:EVOLVED_INTO]->(m:Partnership)',
-  claimsOf: '(n)<-[r:CLAIM_OF]-(m:Claim)',
-  subjectOfClaim: '(n)-[r:CLAIM_OF]->(m)',
 } as const;
 
 export type RelationName = keyof typeof RELATIONS;
 
-/** Relations listed in an order of their own; the others by name. */
+/** Relations listed in an order of their own (the vocabulary's, and these); the others by name. */
 const ORDERS: Partial<Record<RelationName, string>> = {
-  // Oldest first; on the same date the less precise date first (`2021` before `2021-06-28`), then id.
-  stagesOf: 'm.dateValue, m.id',
+  ...Object.fromEntries([...READS].flatMap(([name, { read }]) => (read.order ? [[name, read.order]] : []))),
   stagesAtSite: 'm.dateValue, m.id',
-  evolvedFrom: 'm.announcedValue, m.id',
-  evolvedInto: 'm.announcedValue, m.id',
-  // The preferred value first, then by the loader's preference rule.
+  // The preferred value first, then by the loader's preference rule (CLAIM_OF reads in the vocabulary).
   claimsOf: `m.preferred DESC, ${CLAIM_PREFERENCE.replace(/\bc\./g, 'm.')}`,
 };
 
+const orderOf = (relation: RelationName) => ORDERS[relation] ?? 'm.name, m.id';
+
 /** Relations a query can fetch along with the nodes it returns as `n`: plain patterns only. */
-export type PrefetchRelation = 'evidence' | 'parties' | 'sites' | 'projects' | 'basedIn' | 'memberOf' | 'members';
+export type PrefetchRelation = PrefetchName;
 
 type RawItem = { node: unknown; role: unknown; title: unknown; stake: unknown; evidenceIds: unknown };
 export type RawRelated = Record<string, RawItem[]>;
@@ -148,7 +120,7 @@ const RELATED_ITEM =
 export function relatedProjection(relations: readonly PrefetchRelation[]): string {
   const entries = relations.map(
     (relation) =>
-      `${relation}: COLLECT { MATCH ${RELATIONS[relation]} WITH m, r ORDER BY m.name, m.id RETURN ${RELATED_ITEM} }`,
+      `${relation}: COLLECT { MATCH ${RELATIONS[relation]} WITH m, r ORDER BY ${orderOf(relation)} RETURN ${RELATED_ITEM} }`,
   );
   return `{${entries.join(', ')}}`;
 }
@@ -192,7 +164,7 @@ export async function relatedByIds(
      UNWIND $ids AS id
      MATCH (n:Entity {id: id})
      ${clause(RELATIONS[relation])}
-     WITH id, m, r ORDER BY ${ORDERS[relation] ?? 'm.name, m.id'}
+     WITH id, m, r ORDER BY ${orderOf(relation)}
      RETURN id, collect(${RELATED_ITEM}) AS items`,
     { ids },
   );

@@ -2,12 +2,9 @@
  * The analyst questions of the README (the playground's preloaded operations, web/src/operations.ts),
  * run through HTTP against the real Neo4j with data/ loaded, and their answers checked.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { DEFAULT_DATA_DIR } from '../../src/load';
 import { analystOperations } from '../../web/src/operations';
 import type { Stack } from '../../src/stack';
+import { declared } from '../support/declared';
 import { graphql, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -32,17 +29,6 @@ async function ask(name: string): Promise<Answer> {
 }
 
 const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
-
-/** Ids the fact files in data/ declare in one section: the oracle for counts, read without the API. */
-function declared(section: string): Set<string> {
-  const dir = path.join(DEFAULT_DATA_DIR, 'facts');
-  const found = new Set<string>();
-  for (const file of readdirSync(dir)) {
-    const doc = parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, { id: string }[] | undefined>;
-    for (const record of doc[section] ?? []) found.add(record.id);
-  }
-  return found;
-}
 
 it('the docs have at least 25 analyst questions, each with its answer', () => {
   expect(analystOperations.length).toBeGreaterThanOrEqual(25);
