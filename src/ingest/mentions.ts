@@ -389,6 +389,23 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
             continue;
           }
         }
+        // A town the gazetteer lacks, named where a plant is: "a gigafactory in Testville", "its Voderady plant".
+        const plantPlace =
+          /\b(?:gigafactory|plant|factory|facility|site)\s+(?:in|at|near)\s+(?:the\s+)?$/i.test(pre) ||
+          /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b/i.test(post);
+        if (plantPlace && !headline && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !DESCRIPTOR.test(pre)) {
+          add({
+            key: siteKey(slugify(fold(name))),
+            label: 'Site',
+            name,
+            start,
+            end,
+            kind: 'city',
+            place: { id: slugify(fold(name)), name, kind: 'city', country: null, population: 0 },
+            cues: ['city', 'place-cue', 'plant-cue'],
+          });
+          continue;
+        }
         if (NOT_COMPANIES.test(name)) continue;
         const cues: string[] = [];
         if (LEGAL.test(` ${name}`)) cues.push('legal');
