@@ -47,6 +47,7 @@ web/dist/.built: node_modules/.installed $(WEB_SOURCES)
 check: install
 	npm run generate:check
 	npm run docs:check
+	npm run check:layers
 	npm run typecheck
 	npm run lint
 	npm run format:check

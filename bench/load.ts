@@ -11,7 +11,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import neo4j, { Driver } from 'neo4j-driver';
 import { connect } from '../src/db/neo4j';
-import { ensureSchema, ID_CONSTRAINT } from '../src/load/schema';
+import { ensureSchema, ID_CONSTRAINT } from '../src/store/schema';
 import { Batch, DEFAULT_SEED, generate } from './generate';
 
 /** Stored as Neo4j integers, as `kg load` does, so range indexes and comparisons see integers. */

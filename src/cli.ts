@@ -18,7 +18,7 @@ import { trainConfidence } from './ingest/train';
 import { WEIGHTS_FILE } from './ingest/confidence';
 import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
 import { cliPrincipal, Role } from './auth/principal';
-import { ensureSchema } from './load/schema';
+import { ensureSchema } from './store/schema';
 import { startStack } from './stack';
 
 const program = new Command('kg').description('Battery-partnership knowledge graph');

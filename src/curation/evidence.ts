@@ -5,7 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { QuoteInput } from '../__generated__/resolvers-types';
 import { BadUserInputError } from '../errors';
-import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from '../load/quotes';
+import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from '../quotes';
 import { sourceText, StoredSource } from '../store/curation';
 import { checkId, checkInt, checkLength, checkText, LIMITS } from '../rules';
 

@@ -11,7 +11,7 @@ import type { Database } from '../db/neo4j';
 import { LoadError } from './errors';
 import { buildPlan, FactFile, Plan } from './plan';
 import { placeOnMap } from './geo';
-import { ensureSchema } from './schema';
+import { ensureSchema } from '../store/schema';
 import { parseYaml, readSource, Source } from './sources';
 import { validate } from './validate';
 import { writePlan, writeSources } from './write';

@@ -7,7 +7,7 @@ import { declaredIn, DomainLabel, RelationshipType, Section, SECTIONS } from '..
 import type { NodeLabel } from '../model';
 import { writtenAt } from '../rules';
 import { LoadError } from './errors';
-import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from './quotes';
+import { EvidenceRow, evidenceRow, locateQuote, quoteTitle } from '../quotes';
 import type { Source } from './sources';
 
 type EvidenceItem = string | { quote: string; source?: string; occurrence?: number; speaker?: string };

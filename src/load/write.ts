@@ -5,6 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DOMAIN_LABELS, RELATIONSHIPS } from '../graph/vocabulary';
 import type { NodeLabel } from '../model';
+import { CLAIM_PREFERENCE } from '../store/claims';
 import { toStoredProps } from '../store/rows';
 import { precisionOf } from '../rules';
 import { LoadError } from './errors';
@@ -133,10 +134,6 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
   );
   await deriveCurrentValues(tx, plan);
 }
-
-/** The preference rule as a Cypher ORDER BY over claims bound as `c`; the first of a group is preferred. */
-export const CLAIM_PREFERENCE = `CASE c.rank WHEN 'preferred' THEN 0 WHEN 'deprecated' THEN 2 ELSE 1 END,
-  c.statedValue DESC, CASE c.modality WHEN 'actual' THEN 0 ELSE 1 END, c.approximate, c.id`;
 
 /**
  * Values the loader derives rather than reads, recomputed for every deal and subject the file touches

@@ -5,7 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { plain } from '../db/neo4j';
 import type { Database } from '../db/neo4j';
-import type { EvidenceRow } from '../load/quotes';
+import type { EvidenceRow } from '../quotes';
 import type { NodeModel, RevisionModel } from '../model';
 import { toNode, toRevision, toStoredProps } from './rows';
 

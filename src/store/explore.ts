@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
 import { typesOf } from '../graph/vocabulary';
-import { FULLTEXT_INDEX } from '../load/schema';
+import { FULLTEXT_INDEX } from './schema';
 import type { EdgeModel, GraphModel, SearchHitModel } from '../model';
 import { toNode } from './rows';
 

@@ -3,7 +3,7 @@
  * replaced one another (EVOLVED_INTO), and claims with the preferred value the loader marked.
  */
 import type { Database } from '../db/neo4j';
-import { CLAIM_PREFERENCE } from '../load/write';
+import { CLAIM_PREFERENCE } from './claims';
 import type { ClaimGroupModel, ClaimModel, DealHistoryModel, PartnershipModel } from '../model';
 import { fromEnum, toNode } from './rows';
 

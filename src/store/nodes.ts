@@ -1,6 +1,6 @@
 /** Nodes by id, and the relations of many nodes at once (one query per relation per batch). */
 import type { Database } from '../db/neo4j';
-import { CLAIM_PREFERENCE } from '../load/write';
+import { CLAIM_PREFERENCE } from './claims';
 import { plain } from '../db/neo4j';
 import type { NodeModel, RelatedModel } from '../model';
 import { patternOf, PrefetchName, ReadName, READS } from '../graph/vocabulary';

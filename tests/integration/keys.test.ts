@@ -14,7 +14,7 @@ import {
   revokeKey,
 } from '../../src/auth/keys';
 import type { Database } from '../../src/db/neo4j';
-import { ensureSchema } from '../../src/load/schema';
+import { ensureSchema } from '../../src/store/schema';
 import { clearGraph, testDatabase } from '../support/neo4j';
 
 let db: Database;

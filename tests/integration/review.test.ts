@@ -19,7 +19,7 @@ import { cliPrincipal } from '../../src/auth/principal';
 import { BadUserInputError } from '../../src/errors';
 import { ingestArticle } from '../../src/ingest';
 import { proposalId } from '../../src/ingest/review';
-import { locateQuote } from '../../src/load/quotes';
+import { locateQuote } from '../../src/quotes';
 import { writeSources } from '../../src/load/write';
 import { FactRecord, saveProposals, Section } from '../../src/store/proposals';
 

@@ -1,4 +1,4 @@
-import { evidenceId, locateQuote, quoteTitle } from '../../src/load/quotes';
+import { evidenceId, locateQuote, quoteTitle } from '../../src/quotes';
 
 describe('locateQuote', () => {
   const text = 'Renault and Verkor. Renault and Envision AESC.';
