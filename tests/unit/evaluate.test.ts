@@ -140,11 +140,13 @@ describe('the gold corpus, test split (measured; tuned on dev only)', () => {
       expect(Object.keys(figures[kind]).sort()).toEqual(['f1', 'precision', 'recall']);
   });
 
-  // The targets of issue #12 are not met yet (docs/ingestion.md gives the figures): `it.failing` passes
-  // while they are not and fails the day they are, so the gap stays visible and the test gets flipped.
-  it.failing('meets the targets of issue #12: entity F1 ≥ 0.85, partnership F1 ≥ 0.70, plant F1 ≥ 0.70', () => {
-    expect(figures.entities.f1).toBeGreaterThanOrEqual(0.85);
-    expect(figures.partnerships.f1).toBeGreaterThanOrEqual(0.7);
-    expect(figures.plants.f1).toBeGreaterThanOrEqual(0.7);
+  // The targets of issue #12 (entity F1 ≥ 0.85, partnership and plant F1 ≥ 0.70) are not met yet;
+  // docs/ingestion.md gives the figures. What is measured today is a floor no change may go below: the
+  // extractor must not get worse on reports it was never tuned on.
+  it('stays at or above what it measures today on the test split', () => {
+    expect(figures.entities.f1).toBeGreaterThanOrEqual(0.78);
+    expect(figures.partnerships.f1).toBeGreaterThanOrEqual(0.25);
+    expect(figures.plants.f1).toBeGreaterThanOrEqual(0.27);
+    expect(figures.claims.f1).toBeGreaterThanOrEqual(0.74);
   });
 });
