@@ -22,6 +22,11 @@ export interface Loaders {
   nodeWith(prefetch: readonly PrefetchRelation[]): DataLoader<string, NodeModel | null>;
   related(name: RelationName): DataLoader<string, RelatedModel[]>;
   partners: DataLoader<string, { node: NodeModel; partnershipIds: string[] }[]>;
+  /**
+   * Forgets everything the request has read. After a write any cached record, relation or list may be
+   * stale (the other end of a changed link caches it too), and a request holds few writes.
+   */
+  forgetAll(): void;
   /** Every plant with its stages and capacity claims, read once per request (key: 'all'). */
   plantCapacity: DataLoader<'all', PlantCapacityRow[]>;
   companyPartnerships(
@@ -74,7 +79,7 @@ export function createLoaders(db: Database): Loaders {
   };
   const node = nodeWith([]);
   const pages = new Map<string, DataLoader<string, ConnectionModel<PartnershipModel>>>();
-  return {
+  const loaders: Loaders = {
     node,
     nodeWith: (prefetch) => (prefetch.length === 0 ? node : nodeWith(prefetch)),
     related,
@@ -104,7 +109,12 @@ export function createLoaders(db: Database): Loaders {
       }
       return loader;
     },
+    forgetAll() {
+      for (const loader of [...withPrefetch.values(), ...relations.values(), ...pages.values()]) loader.clearAll();
+      for (const value of Object.values(loaders)) if (value instanceof DataLoader) value.clearAll();
+    },
   };
+  return loaders;
 }
 
 export function createContext(db: Database, principal: Principal = ANONYMOUS): Context {

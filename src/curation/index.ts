@@ -23,7 +23,8 @@ import { BadUserInputError } from '../errors';
 import { writeSources } from '../load/write';
 import type { EvidenceModel, FieldChangeModel, NodeModel, SourceModel } from '../model';
 import * as store from '../store/curation';
-import { fromEnum, toEnum } from '../store/rows';
+import { changedFields, fieldValue, LinkState, recordFields, sameMeaning, sortedLinks } from '../store/revisions';
+import { fromEnum } from '../store/rows';
 import { resolveQuotes } from './evidence';
 import { checkDate, checkId, checkIds, checkText, checkTexts, checkUrl, LIMITS, slugify } from '../rules';
 
@@ -33,66 +34,61 @@ type Props = Record<string, unknown>;
 const BOUNDED = { bounded: true };
 type Maybe<T> = T | null | undefined;
 
-/** How one API field is stored and read back; `read` gives the API's spelling, for the revision. */
-interface Field {
-  store(value: unknown, evidenceIds: string[]): Props;
-  read(props: Props): unknown;
-}
+/**
+ * How one API field is stored. `stored` is the record as it is: a date given again at the same value
+ * keeps its quotes and adds the mutation's.
+ */
+type Field = (value: unknown, evidenceIds: string[], stored: Props) => Props;
 
-const plainField = (key: string): Field => ({
-  store: (value) => ({ [key]: value }),
-  read: (props) => props[key] ?? null,
-});
-const enumField = (key: string): Field => ({
-  store: (value) => ({ [key]: fromEnum(value as string) }),
-  read: (props) => (typeof props[key] === 'string' ? toEnum(props[key] as string) : null),
-});
+const plainField =
+  (key: string): Field =>
+  (value) => ({ [key]: value });
+const enumField =
+  (key: string): Field =>
+  (value) => ({ [key]: fromEnum(value as string) });
 const FIELDS = {
   name: plainField('name'),
   description: plainField('description'),
   purpose: plainField('purpose'),
-  aliases: {
-    // The full-text index reads aliasText, so it changes with the list.
-    store: (value) => ({ aliases: value, aliasText: (value as string[]).join(' | ') }),
-    read: (props) => props.aliases ?? [],
-  },
-  kinds: {
-    store: (value) => ({ kinds: (value as string[]).map(fromEnum) }),
-    read: (props) => ((props.kinds as string[] | undefined) ?? []).map((k) => toEnum(k)),
-  },
+  // The full-text index reads aliasText, so it changes with the list.
+  aliases: (value) => ({ aliases: value, aliasText: (value as string[]).join(' | ') }),
+  kinds: (value) => ({ kinds: (value as string[]).map(fromEnum) }),
   kind: enumField('kind'),
   status: enumField('status'),
   binding: enumField('binding'),
   modality: enumField('modality'),
-  announced: {
-    store: (value, evidenceIds) => {
-      const date = value as DateInput;
-      return {
-        announcedValue: date.value,
-        announcedPrecision: fromEnum(date.precision),
-        announcedYear: Number(date.value.slice(0, 4)),
-        announcedEvidenceIds: evidenceIds,
-      };
-    },
-    read: (props) =>
-      typeof props.announcedValue === 'string'
-        ? { value: props.announcedValue, precision: toEnum(props.announcedPrecision as string) }
-        : null,
+  announced: (value, evidenceIds, stored) => {
+    const date = value as DateInput;
+    const precision = fromEnum(date.precision);
+    const same = stored.announcedValue === date.value && stored.announcedPrecision === precision;
+    const kept = same ? ((stored.announcedEvidenceIds as string[] | undefined) ?? []) : [];
+    return {
+      announcedValue: date.value,
+      announcedPrecision: precision,
+      announcedYear: Number(date.value.slice(0, 4)),
+      announcedEvidenceIds: [...new Set([...kept, ...evidenceIds])],
+    };
   },
 } satisfies Record<string, Field>;
 type FieldName = keyof typeof FIELDS;
 
 const LINKS = {
-  basedIn: { type: 'BASED_IN', outgoing: true, target: 'Site' },
-  memberOf: { type: 'MEMBER_OF', outgoing: true, target: 'Company' },
-  locatedIn: { type: 'LOCATED_IN', outgoing: true, target: 'Site' },
-  owners: { type: 'OWNS', outgoing: false, target: 'Company' },
-  parties: { type: 'HAS_PARTY', outgoing: true, target: 'Company' },
-  sites: { type: 'AT_SITE', outgoing: true, target: 'Site' },
-  projects: { type: 'SERVES', outgoing: true, target: 'Project' },
-  milestones: { type: 'MILESTONE_OF', outgoing: false, target: 'Milestone' },
+  basedIn: store.linkSpec('BASED_IN', 'Site'),
+  memberOf: store.linkSpec('MEMBER_OF', 'Company'),
+  locatedIn: store.linkSpec('LOCATED_IN', 'Site'),
+  owners: store.linkSpec('OWNS', 'Company'),
+  parties: store.linkSpec('HAS_PARTY', 'Company'),
+  sites: store.linkSpec('AT_SITE', 'Site'),
+  projects: store.linkSpec('SERVES', 'Project'),
+  milestones: store.linkSpec('MILESTONE_OF', 'Milestone'),
 } satisfies Record<string, store.LinkSpec>;
 type LinkField = keyof typeof LINKS;
+
+/** A link a curator asks for: the record at the other end and, for parties, the role. */
+interface WantedLink {
+  id: string;
+  role?: string;
+}
 
 interface Change<L extends store.EditableLabel> {
   operation: string;
@@ -102,17 +98,36 @@ interface Change<L extends store.EditableLabel> {
   mode: 'upsert' | 'create' | 'update';
   /** API field → value; undefined or null leaves the field as it is. */
   fields: Partial<Record<FieldName, unknown>>;
-  links: Partial<Record<LinkField, store.Link[]>>;
+  /** The complete list wanted for each link field given. */
+  links: Partial<Record<LinkField, WantedLink[]>>;
   /** Fields a new record must have. */
   required: FieldName[];
   evidence: Maybe<AttachEvidenceInput['quote'][]>;
   reason: Maybe<string>;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-const sortLinks = (links: store.Link[]) =>
-  [...links].sort((a, b) => a.id.localeCompare(b.id) || (a.role ?? '').localeCompare(b.role ?? ''));
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
+
+/**
+ * Links are edited, not replaced: a link that stays keeps its quotes; one whose role changes keeps them
+ * and gains the mutation's; a new one carries the mutation's. What is left out is removed, and the
+ * revision keeps it with its quotes.
+ */
+function editLinks(before: readonly LinkState[], wanted: readonly WantedLink[], evidenceIds: string[]) {
+  const stored = new Map(before.map((l) => [l.id, l]));
+  const next = wanted.map((w): LinkState => {
+    const old = stored.get(w.id);
+    const role = w.role === undefined ? {} : { role: w.role };
+    if (!old) return { id: w.id, ...role, evidenceIds: union([], evidenceIds) };
+    return old.role === w.role ? old : { ...old, ...role, evidenceIds: union(old.evidenceIds, evidenceIds) };
+  });
+  return {
+    next: sortedLinks(next),
+    written: next.filter((l) => l !== stored.get(l.id)),
+    removed: before.filter((l) => !wanted.some((w) => w.id === l.id)).map((l) => l.id),
+  };
+}
 
 function revisionRow(
   principal: Principal,
@@ -171,30 +186,38 @@ async function apply<L extends store.EditableLabel>(
       let props: Props = {};
       for (const [name, value] of Object.entries(change.fields) as [FieldName, unknown][]) {
         if (value == null) continue;
-        const field = FIELDS[name];
-        const before = locked.created ? null : field.read(locked.props);
-        if (same(before, value)) continue;
-        changes.push({ field: name, before: json(before), after: json(value) });
-        props = { ...props, ...field.store(value, evidenceIds) };
+        const stored = FIELDS[name](value, evidenceIds, locked.props);
+        const before = locked.created ? null : fieldValue(name, locked.props);
+        const after = fieldValue(name, { ...locked.props, ...stored });
+        if (sameMeaning(before, after)) continue;
+        changes.push({ field: name, before: json(before), after: json(after) });
+        props = { ...props, ...stored };
       }
       if (Object.keys(props).length > 0) await store.setProps(tx, change.id, props);
 
-      for (const [name, links] of Object.entries(change.links) as [LinkField, store.Link[]][]) {
+      for (const [name, wanted] of Object.entries(change.links) as [LinkField, WantedLink[]][]) {
         const spec = LINKS[name];
-        const before = sortLinks(await store.readLinks(tx, change.id, spec));
-        const unknown = await store.replaceLinks(tx, change.id, spec, links, evidenceIds);
+        const before = await store.readLinks(tx, change.id, spec);
+        const { next, written, removed } = editLinks(before, wanted, evidenceIds);
+        const unknown = await store.writeLinks(tx, change.id, spec, written);
         if (unknown.length > 0) {
           throw new BadUserInputError(
             `input.${name}`,
             `no ${spec.target} has the id ${unknown.map((u) => `"${u}"`).join(', ')}.`,
           );
         }
-        const after = sortLinks(links);
-        if (!same(before, after)) changes.push({ field: name, before: json(before), after: json(after) });
+        await store.removeLinks(tx, change.id, spec, removed);
+        if (!sameMeaning(before, next)) changes.push({ field: spec.field, before: json(before), after: json(next) });
       }
 
       await store.attachEvidence(tx, change.id, evidence);
-      if (evidence.length > 0) changes.push({ field: 'evidence', before: null, after: json(evidenceIds) });
+      if (evidenceIds.some((e) => !locked.evidenceIds.includes(e))) {
+        changes.push({
+          field: 'evidence',
+          before: json(locked.evidenceIds),
+          after: json(union(locked.evidenceIds, evidenceIds)),
+        });
+      }
       if (changes.length > 0) {
         await store.recordRevision(tx, revisionRow(principal, change.operation, change.id, changes, now, reason));
       }
@@ -209,7 +232,7 @@ const name = (value: Maybe<string>) => (value == null ? value : checkText('input
 const description = (value: Maybe<string>, arg = 'input.description') =>
   value == null ? value : checkText(arg, value, LIMITS.text);
 const aliases = (value: Maybe<string[]>) => (value == null ? value : checkTexts('input.aliases', value));
-const ids = (arg: string, value: Maybe<string[]>): store.Link[] | undefined =>
+const ids = (arg: string, value: Maybe<string[]>): WantedLink[] | undefined =>
   value == null ? undefined : checkIds(arg, value).map((id) => ({ id }));
 const date = (value: Maybe<DateInput>): Maybe<DateInput> =>
   value == null ? value : { ...value, value: checkDate('input.announced.value', value.value, value.precision) };
@@ -222,7 +245,7 @@ const kindedFields = (input: SiteInput | ProjectInput) => ({
   description: description(input.description),
 });
 
-function parties(value: PartyInput[]): store.Link[] {
+function parties(value: PartyInput[]): WantedLink[] {
   checkIds(
     'input.parties',
     value.map((p, i) => checkId(`input.parties[${i}].companyId`, p.companyId)),
@@ -371,9 +394,15 @@ export async function attachEvidence(
       }
       const [row] = await resolveQuotes(tx, [input.quote], 'input.quote', speakerId);
       if (!row) throw new Error('a located quote yields one evidence row');
-      await store.attachEvidence(tx, entityId, [row]);
-      const changes = [{ field: 'evidence', before: null, after: json([row.id]) }];
-      await store.recordRevision(tx, revisionRow(principal, 'attachEvidence', entityId, changes, now, reason));
+      // A quote the record already has, with no speaker to add, changes nothing and records nothing.
+      if (!locked.evidenceIds.includes(row.id) || speakerId !== null) {
+        await store.attachEvidence(tx, entityId, [row]);
+      }
+      if (!locked.evidenceIds.includes(row.id)) {
+        const after = union(locked.evidenceIds, [row.id]);
+        const changes = [{ field: 'evidence', before: json(locked.evidenceIds), after: json(after) }];
+        await store.recordRevision(tx, revisionRow(principal, 'attachEvidence', entityId, changes, now, reason));
+      }
       return (await store.readNode(tx, row.id)) as EvidenceModel;
     },
     BOUNDED,
@@ -431,7 +460,9 @@ export async function addSource(db: Database, principal: Principal, input: Sourc
           factsEnd: text.length,
         },
       ]);
-      const changes = [{ field: 'source', before: null, after: json({ title, publisher, url, published }) }];
+      // A new record: every field it has, from nothing (the text is not a field: it never changes).
+      const fields = recordFields(await store.propsOf(tx, id));
+      const changes = changedFields(Object.keys(fields).sort(), {}, fields);
       await store.recordRevision(
         tx,
         revisionRow(principal, 'addSource', id, changes, new Date().toISOString(), reason),

@@ -134,13 +134,7 @@ export async function loadData(
         continue;
       }
     }
-    await db.write(`loadFile ${key}`, async (tx) => {
-      await writePlan(tx, plan);
-      await tx.run('MERGE (f:DataFile {path: $path}) SET f.sha256 = $sha256, f.loadedAt = datetime()', {
-        path: key,
-        sha256,
-      });
-    });
+    await db.write(`loadFile ${key}`, (tx) => writePlan(tx, plan, { key, sha256 }));
     results.push({ file: key, status: 'loaded', ...counts });
     log(`${key}: ${counts.nodes} records, ${counts.relations} relations, ${counts.evidence} quotes`);
   }

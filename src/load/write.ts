@@ -2,10 +2,14 @@
  * Writes a plan in the caller's transaction. References that point outside the file are checked
  * first, inside the same transaction, so a bad file writes nothing.
  */
+import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DOMAIN_LABELS, RELATIONSHIPS } from '../graph/vocabulary';
 import type { NodeLabel } from '../model';
 import { CLAIM_PREFERENCE } from '../store/claims';
+import { plain } from '../db/neo4j';
+import { LinkList, readLinkLists, recordRevisions, RevisionRow } from '../store/curation';
+import { changedFields, fieldOf, fieldValue, LINK_FIELDS, recordFields, sameMeaning } from '../store/revisions';
 import { toStoredProps } from '../store/rows';
 import { precisionOf } from '../rules';
 import { LoadError } from './errors';
@@ -16,6 +20,8 @@ import type { Source } from './sources';
 // the graph vocabulary's fixed lists, never from file content.
 const NODE_LABELS: readonly NodeRow['label'][] = DOMAIN_LABELS;
 const RELATION_TYPES: readonly RelationType[] = RELATIONSHIPS.map((r) => r.type);
+
+type Props = Record<string, unknown>;
 
 const upsertNodes = (label: string) => `/* upsert${label} */
   UNWIND $rows AS row
@@ -30,10 +36,40 @@ const upsertRelations = (type: string) => `/* relate${type} */
   MERGE (a)-[r:${type}]->(b)
   SET r += row.props`;
 
+/**
+ * Stores sources. A stored text never changes, since quotes are located in it by offset: the same text
+ * under its id again only updates what the source record says about it (title, publisher…), and
+ * another text under a stored id (or an id a record holds) is refused.
+ */
 export async function writeSources(tx: ManagedTransaction, sources: Source[]): Promise<void> {
-  const rows = sources.map((s) => ({
-    id: s.id,
-    props: {
+  const result = await tx.run(
+    `/* storedSources */
+     UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     RETURN id, n:Source AS source, properties(n) AS props`,
+    { ids: sources.map((s) => s.id) },
+  );
+  const stored = new Map(
+    result.records.map((r) => [
+      r.get('id') as string,
+      { source: r.get('source') as boolean, props: plain(r.get('props')) as Props },
+    ]),
+  );
+  const rows = [];
+  for (const s of sources) {
+    const held = stored.get(s.id);
+    if (held && !held.source) {
+      throw new LoadError(s.file, undefined, 'id', `"${s.id}" already names a record that is not a source`);
+    }
+    if (held && held.props.text !== s.text) {
+      throw new LoadError(
+        s.file,
+        undefined,
+        'text',
+        `source "${s.id}" is stored with another text, and a stored text never changes (quotes are located in it): store this text under a new id`,
+      );
+    }
+    const props = {
       name: s.title,
       title: s.title,
       kind: s.kind,
@@ -48,9 +84,11 @@ export async function writeSources(tx: ManagedTransaction, sources: Source[]): P
       translationNote: s.translation?.note ?? null,
       text: s.text,
       aliasText: '',
-    },
-  }));
-  await tx.run(upsertNodes('Source'), { rows: rows.map((r) => ({ ...r, props: toStoredProps(r.props) })) });
+    };
+    if (!held || !sameMeaning({ ...held.props, id: undefined }, props))
+      rows.push({ id: s.id, props: toStoredProps(props) });
+  }
+  if (rows.length) await tx.run(upsertNodes('Source'), { rows });
 }
 
 async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void> {
@@ -99,28 +137,178 @@ async function checkReferences(tx: ManagedTransaction, plan: Plan): Promise<void
   }
 }
 
-export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<void> {
+/** What a file stated at its last load, kept with its DataFile: the basis for deciding what it changed. */
+interface Snapshot {
+  nodes: Record<string, Props>;
+  relations: Record<string, RelationRow['props']>;
+}
+
+const relationKey = (r: Pick<RelationRow, 'type' | 'from' | 'to'>) => `${r.type} ${r.from} ${r.to}`;
+
+/**
+ * A file's value for a field replaces the stored one only when the file changed it since its last load
+ * (or has never been loaded): a value the file still states as before leaves the graph's value alone,
+ * so a curator's correction (or another file's value) stands until the file says something new.
+ */
+function fileChanges(file: Props, stored: Props, basis: Props | undefined): Props {
+  const fields = new Map<string, string[]>();
+  for (const key of Object.keys(file)) {
+    const field = fieldOf(key) ?? key;
+    fields.set(field, [...(fields.get(field) ?? []), key]);
+  }
+  const changes: Props = {};
+  for (const [field, keys] of fields) {
+    const value = fieldValue(field, file);
+    if (sameMeaning(value, fieldValue(field, stored))) continue;
+    if (basis && sameMeaning(value, fieldValue(field, basis))) continue;
+    for (const key of keys) changes[key] = file[key];
+  }
+  return changes;
+}
+
+/**
+ * The same rule for a link: one the file states as at its last load is not made again when a curator
+ * removed it, and keeps a role a curator corrected. Quotes only accumulate: a link never loses one by
+ * a load.
+ */
+function linkChanges(
+  file: RelationRow['props'],
+  stored: Props | undefined,
+  basis: RelationRow['props'] | undefined,
+): Props | null {
+  const unchanged = (key: keyof RelationRow['props']) => basis !== undefined && sameMeaning(file[key], basis[key]);
+  if (!stored) return basis !== undefined && sameMeaning(file, basis) ? null : file;
+  const changes: Props = {};
+  for (const key of ['role', 'title', 'stake'] as const) {
+    if (file[key] !== undefined && !sameMeaning(file[key], stored[key]) && !unchanged(key)) changes[key] = file[key];
+  }
+  const storedIds = (stored.evidenceIds as string[] | undefined) ?? [];
+  const evidenceIds = [...new Set([...storedIds, ...file.evidenceIds])];
+  if (!unchanged('evidenceIds') && evidenceIds.length > storedIds.length) changes.evidenceIds = evidenceIds;
+  return Object.keys(changes).length > 0 ? changes : null;
+}
+
+interface RecordState {
+  props: Props;
+  evidenceIds: string[];
+}
+
+async function readRecords(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, RecordState>> {
+  const result = await tx.run(
+    `/* readRecords */
+     UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     RETURN id, properties(n) AS props,
+            COLLECT { MATCH (n)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id } AS evidenceIds`,
+    { ids },
+  );
+  return new Map(
+    result.records.map((r) => [
+      r.get('id') as string,
+      { props: plain(r.get('props')) as Props, evidenceIds: r.get('evidenceIds') as string[] },
+    ]),
+  );
+}
+
+/** The link lists a plan's relations belong to in revisions (see LINK_FIELDS), one per record and type. */
+function linkListsOf(plan: Plan): LinkList[] {
+  const lists = new Map<string, LinkList>();
+  for (const rel of plan.relations) {
+    const owner = LINK_FIELDS[rel.type];
+    if (!owner) continue;
+    const list = { id: owner.on === 'from' ? rel.from : rel.to, type: rel.type, outgoing: owner.on === 'from' };
+    lists.set(`${list.id} ${list.type}`, list);
+  }
+  return [...lists.values()];
+}
+
+/** A record's fields, quotes and links as its revisions show them. */
+type Shown = Record<string, unknown>;
+
+async function show(
+  tx: ManagedTransaction,
+  records: ReadonlyMap<string, RecordState>,
+  lists: readonly LinkList[],
+): Promise<Map<string, Shown>> {
+  const links = await readLinkLists(tx, lists);
+  const shown = new Map<string, Shown>();
+  for (const [id, record] of records) {
+    shown.set(id, { ...recordFields(record.props), evidence: record.evidenceIds });
+  }
+  for (const list of lists) {
+    const record = shown.get(list.id);
+    if (record) record[LINK_FIELDS[list.type]!.field] = links(list);
+  }
+  return shown;
+}
+
+export interface LoadedFile {
+  /** The file's path relative to the data folder: the DataFile's key and the revisions' author. */
+  key: string;
+  sha256: string;
+}
+
+/**
+ * Writes a plan (see fileChanges for what wins over a stored value) and records what it changed in
+ * existing records as revisions by `loader:<file>`. With a data file, the file's statements are kept as
+ * the basis of its next load; a plan from elsewhere (accepted proposals) has no basis.
+ */
+export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: LoadedFile): Promise<void> {
   await checkReferences(tx, plan);
+  const [previous] = file
+    ? (
+        await tx.run('/* snapshot */ MATCH (f:DataFile {path: $path}) RETURN f.snapshot AS snapshot', {
+          path: file.key,
+        })
+      ).records
+    : [];
+  const snapshot = previous?.get('snapshot') ? (JSON.parse(previous.get('snapshot') as string) as Snapshot) : undefined;
   await tx.run(
     `/* upsertEvidence */
      UNWIND $rows AS row
      MATCH (s:Source {id: row.sourceId})
      MERGE (e:Entity {id: row.id})
-     SET e:Evidence, e += row.props, e.sourceId = row.sourceId, e.speakerId = row.speakerId
+     SET e:Evidence, e += row.props, e.sourceId = row.sourceId, e.speakerId = coalesce(row.speakerId, e.speakerId)
      MERGE (e)-[:QUOTED_FROM]->(s)`,
     { rows: plan.evidence.map((e) => ({ ...e, props: toStoredProps(e.props) })) },
   );
+
+  // What the records the file touches hold now: only records that exist can have revisions.
+  const lists = linkListsOf(plan);
+  const touched = [...new Set([...plan.nodes.map((n) => n.id), ...lists.map((l) => l.id)])];
+  const before = await readRecords(tx, touched);
+  const existing = lists.filter((l) => before.has(l.id));
+  const shownBefore = await show(tx, before, existing);
+
+  const statusWritten = new Set<string>();
   for (const label of NODE_LABELS) {
-    const rows = plan.nodes.filter((n) => n.label === label);
-    if (rows.length)
-      await tx.run(upsertNodes(label), {
-        rows: rows.map((r) => ({ id: r.id, plant: r.plant ?? false, props: toStoredProps(r.props) })),
+    const rows = plan.nodes
+      .filter((n) => n.label === label)
+      .map((n) => {
+        const stored = before.get(n.id);
+        const props = stored ? fileChanges(n.props, stored.props, snapshot?.nodes[n.id]) : n.props;
+        if (['status', 'kind', 'binding'].some((k) => k in props)) statusWritten.add(n.id);
+        return { id: n.id, plant: n.plant ?? false, props: toStoredProps(props) };
       });
+    if (rows.length) await tx.run(upsertNodes(label), { rows });
   }
+  const storedLinks = await tx.run(
+    `/* storedLinks */
+     UNWIND $rows AS row
+     MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
+     WHERE type(r) = row.type
+     RETURN row.type + ' ' + row.from + ' ' + row.to AS key, properties(r) AS props`,
+    { rows: plan.relations.map(({ type, from, to }) => ({ type, from, to })) },
+  );
+  const linkProps = new Map(storedLinks.records.map((r) => [r.get('key') as string, plain(r.get('props')) as Props]));
   for (const type of RELATION_TYPES) {
     const rows = plan.relations
       .filter((r: RelationRow) => r.type === type)
-      .map(({ from, to, props }) => ({ from, to, props }));
+      .map((r) => {
+        const key = relationKey(r);
+        return { from: r.from, to: r.to, props: linkChanges(r.props, linkProps.get(key), snapshot?.relations[key]) };
+      })
+      .filter((r) => r.props !== null);
     if (rows.length) await tx.run(upsertRelations(type), { rows });
   }
   await tx.run(
@@ -132,7 +320,40 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
      MERGE (n)-[:SUPPORTED_BY]->(e)`,
     { rows: plan.nodes.map(({ id, evidenceIds }) => ({ id, evidenceIds })) },
   );
-  await deriveCurrentValues(tx, plan);
+  await deriveCurrentValues(tx, plan, statusWritten);
+
+  // Whatever the load changed in a record that existed before is a revision by the file.
+  const shownAfter = await show(tx, await readRecords(tx, [...before.keys()]), existing);
+  const now = new Date().toISOString();
+  const revisions: RevisionRow[] = [];
+  for (const [id, was] of shownBefore) {
+    const is = shownAfter.get(id) ?? {};
+    const changes = changedFields([...new Set([...Object.keys(was), ...Object.keys(is)])].sort(), was, is);
+    if (changes.length === 0) continue;
+    revisions.push({
+      id: randomUUID(),
+      entityId: id,
+      operation: 'load',
+      changes: JSON.stringify(changes),
+      changedBy: `loader:${file?.key ?? plan.file}`,
+      via: 'loader',
+      changedAt: now,
+      reason: null,
+    });
+  }
+  await recordRevisions(tx, revisions);
+  if (!file) return;
+
+  const next: Snapshot = {
+    nodes: Object.fromEntries(plan.nodes.map((n) => [n.id, n.props])),
+    relations: Object.fromEntries(plan.relations.map((r) => [relationKey(r), r.props])),
+  };
+  await tx.run(
+    `/* dataFile */
+     MERGE (f:DataFile {path: $path})
+     SET f.sha256 = $sha256, f.loadedAt = datetime(), f.snapshot = $snapshot`,
+    { path: file.key, sha256: file.sha256, snapshot: JSON.stringify(next) },
+  );
 }
 
 /**
@@ -145,7 +366,7 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan): Promise<voi
  *   an actual value over a target, expectation or possibility, then an exact value over an approximate
  *   one, then the smallest id.
  */
-async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan): Promise<void> {
+async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan, statusWritten: Set<string>): Promise<void> {
   const deals = new Set(plan.nodes.filter((n) => n.label === 'Partnership' || n.plant).map((n) => n.id));
   const subjects = new Set<string>();
   for (const rel of plan.relations) {
@@ -153,8 +374,8 @@ async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan): Promise<
     if (rel.type === 'CLAIM_OF') subjects.add(rel.to);
   }
   if (deals.size) {
-    await tx.run(
-      `/* deriveDealStatus */
+    const result = await tx.run(
+      `/* dealStages */
        UNWIND $ids AS id
        MATCH (p:Entity {id: id})-[:HAS_STAGE]->(s:Stage)
        WHERE p:Partnership OR p:Plant
@@ -163,11 +384,34 @@ async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan): Promise<
        WITH p, stages[-1] AS latest,
             [x IN stages WHERE x.kind IS NOT NULL] AS kinds,
             [x IN stages WHERE x.binding IS NOT NULL] AS bindings
-       SET p.status = latest.status,
-           p.kind = CASE WHEN size(kinds) > 0 THEN kinds[-1].kind ELSE p.kind END,
-           p.binding = CASE WHEN size(bindings) > 0 THEN bindings[-1].binding ELSE p.binding END`,
+       RETURN p.id AS id, p.stageValues AS basis,
+              {status: latest.status,
+               kind: CASE WHEN size(kinds) > 0 THEN kinds[-1].kind END,
+               binding: CASE WHEN size(bindings) > 0 THEN bindings[-1].binding END} AS stages`,
       { ids: [...deals] },
     );
+    // The stages decide when they say something new since the last load, or when this file wrote the
+    // deal's own status, kind or binding; otherwise a curator's correction stands.
+    const rows = result.records
+      .map((r) => ({
+        id: r.get('id') as string,
+        basis: r.get('basis') as string | null,
+        stages: r.get('stages') as Props,
+      }))
+      .filter((r) => statusWritten.has(r.id) || r.basis === null || !sameMeaning(JSON.parse(r.basis), r.stages))
+      .map((r) => ({ id: r.id, stages: r.stages, basis: JSON.stringify(r.stages) }));
+    if (rows.length) {
+      await tx.run(
+        `/* deriveDealStatus */
+         UNWIND $rows AS row
+         MATCH (p:Entity {id: row.id})
+         SET p.status = row.stages.status,
+             p.kind = coalesce(row.stages.kind, p.kind),
+             p.binding = coalesce(row.stages.binding, p.binding),
+             p.stageValues = row.basis`,
+        { rows },
+      );
+    }
   }
   if (subjects.size) {
     await tx.run(

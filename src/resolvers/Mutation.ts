@@ -4,11 +4,12 @@ import type { Context } from '../context';
 import * as curation from '../curation';
 import type { NodeModel } from '../model';
 
-/** Checks the caller may write, then refreshes the request's cache with what the mutation stored. */
+/** Checks the caller may write, then drops the request's cache and keeps what the mutation stored. */
 async function edit<T extends NodeModel>(ctx: Context, work: () => Promise<T>): Promise<T> {
   requireEditor(ctx.principal);
   const node = await work();
-  ctx.loaders.node.clear(node.id).prime(node.id, node);
+  ctx.loaders.forgetAll();
+  ctx.loaders.node.prime(node.id, node);
   return node;
 }
 

@@ -7,21 +7,27 @@ import { plain } from '../db/neo4j';
 import type { Database } from '../db/neo4j';
 import type { EvidenceRow } from '../quotes';
 import type { NodeModel, RevisionModel } from '../model';
+import { LINK_FIELDS, LinkState, linkState, sortedLinks } from './revisions';
 import { toNode, toRevision, toStoredProps } from './rows';
 
 export type EditableLabel = 'Company' | 'Person' | 'Site' | 'Project' | 'Partnership';
 
-/** A list of links a mutation can replace: relationship type, direction and the label at the other end. */
+type LinkType = 'BASED_IN' | 'MEMBER_OF' | 'LOCATED_IN' | 'OWNS' | 'HAS_PARTY' | 'AT_SITE' | 'SERVES' | 'MILESTONE_OF';
+
+/** A kind of link a mutation can edit: its type, direction, the label at the other end and its field in revisions. */
 export interface LinkSpec {
-  type: 'BASED_IN' | 'MEMBER_OF' | 'LOCATED_IN' | 'OWNS' | 'HAS_PARTY' | 'AT_SITE' | 'SERVES' | 'MILESTONE_OF';
+  type: LinkType;
   outgoing: boolean;
   target: 'Company' | 'Site' | 'Project' | 'Milestone';
+  field: string;
 }
 
-export interface Link {
-  id: string;
-  role?: string;
-}
+export const linkSpec = (type: LinkType, target: LinkSpec['target']): LinkSpec => ({
+  type,
+  outgoing: LINK_FIELDS[type]!.on === 'from',
+  target,
+  field: LINK_FIELDS[type]!.field,
+});
 
 type Props = Record<string, unknown>;
 
@@ -29,6 +35,8 @@ export interface Locked {
   created: boolean;
   labels: string[];
   props: Props;
+  /** The quotes that support the record as a whole. */
+  evidenceIds: string[];
 }
 
 /**
@@ -43,7 +51,8 @@ export async function lockEntity(tx: ManagedTransaction, id: string, by: string,
      WITH n, coalesce(n.curationNew, false) AS created
      REMOVE n.curationNew
      SET n.updatedAt = $now, n.updatedBy = $by
-     RETURN created, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props`,
+     RETURN created, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props,
+            COLLECT { MATCH (n)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id } AS evidenceIds`,
     { id, by, now },
   );
   const row = result.records[0];
@@ -52,6 +61,7 @@ export async function lockEntity(tx: ManagedTransaction, id: string, by: string,
     created: row.get('created') as boolean,
     labels: row.get('labels') as string[],
     props: plain(row.get('props')) as Props,
+    evidenceIds: row.get('evidenceIds') as string[],
   };
 }
 
@@ -77,54 +87,89 @@ export async function setProps(tx: ManagedTransaction, id: string, props: Props)
   );
 }
 
+/** One record's links of one type and direction. */
+export interface LinkList {
+  id: string;
+  type: string;
+  outgoing: boolean;
+}
+
+const listKey = (list: LinkList) => `${list.id} ${list.type} ${list.outgoing ? 'out' : 'in'}`;
+
+/**
+ * Reads link lists (each with its quotes) in one query; a record that does not exist has empty lists.
+ * The type is compared, not interpolated, so any list can be asked for.
+ */
+export async function readLinkLists(
+  tx: ManagedTransaction,
+  lists: readonly LinkList[],
+): Promise<(list: LinkList) => LinkState[]> {
+  const found = new Map<string, LinkState[]>();
+  if (lists.length > 0) {
+    const result = await tx.run(
+      `/* readLinkLists */
+       UNWIND $lists AS list
+       MATCH (n:Entity {id: list.id})
+       CALL (n, list) {
+         MATCH (n)-[r]->(m:Entity) WHERE list.outgoing AND type(r) = list.type
+         RETURN m.id AS other, properties(r) AS props
+         UNION ALL
+         MATCH (n)<-[r]-(m:Entity) WHERE NOT list.outgoing AND type(r) = list.type
+         RETURN m.id AS other, properties(r) AS props
+       }
+       RETURN list, collect({id: other, props: props}) AS links`,
+      { lists },
+    );
+    for (const row of result.records) {
+      const links = (plain(row.get('links')) as { id: string; props: Props }[]).map((l) => linkState(l.id, l.props));
+      found.set(listKey(row.get('list') as LinkList), sortedLinks(links));
+    }
+  }
+  return (list) => found.get(listKey(list)) ?? [];
+}
+
+export async function readLinks(tx: ManagedTransaction, id: string, spec: LinkSpec): Promise<LinkState[]> {
+  const list = { id, type: spec.type, outgoing: spec.outgoing };
+  return (await readLinkLists(tx, [list]))(list);
+}
+
 const pattern = (spec: LinkSpec) =>
   spec.outgoing ? `(n)-[r:${spec.type}]->(m:${spec.target})` : `(n)<-[r:${spec.type}]-(m:${spec.target})`;
 
-export async function readLinks(tx: ManagedTransaction, id: string, spec: LinkSpec): Promise<Link[]> {
-  const result = await tx.run(
-    `/* readLinks */
+export async function removeLinks(tx: ManagedTransaction, id: string, spec: LinkSpec, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run(
+    `/* removeLinks */
      MATCH (n:Entity {id: $id})
      MATCH ${pattern(spec)}
-     RETURN m.id AS id, r.role AS role
-     ORDER BY id, role`,
-    { id },
+     WHERE m.id IN $ids
+     DELETE r`,
+    { id, ids },
   );
-  return result.records.map((r) => {
-    const role = r.get('role') as string | null;
-    return role === null ? { id: r.get('id') as string } : { id: r.get('id') as string, role };
-  });
 }
 
 /**
- * Replaces a record's links of one kind. Returns the ids that matched no record of the expected label,
- * so the caller can reject the whole mutation.
+ * Creates links or sets the role and quotes of existing ones. Returns the ids that matched no record of
+ * the expected label, so the caller can reject the whole mutation.
  */
-export async function replaceLinks(
+export async function writeLinks(
   tx: ManagedTransaction,
   id: string,
   spec: LinkSpec,
-  links: Link[],
-  evidenceIds: string[],
+  links: LinkState[],
 ): Promise<string[]> {
-  await tx.run(
-    `/* dropLinks */
-     MATCH (n:Entity {id: $id})
-     MATCH ${pattern(spec)}
-     DELETE r`,
-    { id },
-  );
   if (links.length === 0) return [];
   const create = spec.outgoing ? `(n)-[r:${spec.type}]->(m)` : `(n)<-[r:${spec.type}]-(m)`;
   const result = await tx.run(
-    `/* createLinks */
+    `/* writeLinks */
      MATCH (n:Entity {id: $id})
      UNWIND $links AS link
      OPTIONAL MATCH (m:${spec.target} {id: link.id})
      FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END |
        MERGE ${create}
-       SET r.evidenceIds = $evidenceIds, r.role = link.role)
+       SET r.evidenceIds = link.evidenceIds, r.role = link.role)
      RETURN link.id AS id, m IS NOT NULL AS found`,
-    { id, links: links.map((l) => ({ id: l.id, role: l.role ?? null })), evidenceIds },
+    { id, links: links.map((l) => ({ id: l.id, role: l.role ?? null, evidenceIds: l.evidenceIds })) },
   );
   return result.records.filter((r) => !(r.get('found') as boolean)).map((r) => r.get('id') as string);
 }
@@ -135,14 +180,32 @@ export interface StoredSource {
 }
 
 export async function sourceText(tx: ManagedTransaction, id: string): Promise<StoredSource | null> {
+  return (await sourceTexts(tx, [id])).get(id) ?? null;
+}
+
+export async function sourceTexts(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredSource>> {
   const result = await tx.run(
-    `/* sourceText */
-     MATCH (s:Source {id: $id})
+    `/* sourceTexts */
+     UNWIND $ids AS id
+     MATCH (s:Source {id: id})
      RETURN s.id AS id, s.text AS text`,
+    { ids },
+  );
+  return new Map(
+    result.records.map((r) => [r.get('id') as string, { id: r.get('id') as string, text: r.get('text') as string }]),
+  );
+}
+
+/** What an id names now: nothing, a source (with its text) or another record. */
+export async function idHolder(db: Database, id: string): Promise<{ taken: boolean; text: string | null }> {
+  const [row] = await db.read<{ taken: boolean; text: string | null }>(
+    'idHolder',
+    `/* idHolder */
+     OPTIONAL MATCH (n:Entity {id: $id})
+     RETURN n IS NOT NULL AS taken, CASE WHEN n:Source THEN n.text END AS text`,
     { id },
   );
-  const row = result.records[0];
-  return row ? { id: row.get('id') as string, text: row.get('text') as string } : null;
+  return row ?? { taken: false, text: null };
 }
 
 /** Stores quotes (one node per quote and source, however many records cite it) and links the record. */
@@ -177,15 +240,25 @@ export interface RevisionRow {
 }
 
 /** Revisions are not entities: they describe changes, so search and the explorer never show them. */
-export async function recordRevision(tx: ManagedTransaction, revision: RevisionRow): Promise<void> {
+export async function recordRevisions(tx: ManagedTransaction, revisions: RevisionRow[]): Promise<void> {
+  if (revisions.length === 0) return;
   await tx.run(
-    `/* recordRevision */
-     MATCH (n:Entity {id: $revision.entityId})
+    `/* recordRevisions */
+     UNWIND $revisions AS revision
+     MATCH (n:Entity {id: revision.entityId})
      CREATE (r:Revision)
-     SET r = $revision
+     SET r = revision
      CREATE (r)-[:REVISES]->(n)`,
-    { revision },
+    { revisions },
   );
+}
+
+export const recordRevision = (tx: ManagedTransaction, revision: RevisionRow) => recordRevisions(tx, [revision]);
+
+/** A record's stored properties, as they are (empty when there is no such record). */
+export async function propsOf(tx: ManagedTransaction, id: string): Promise<Props> {
+  const result = await tx.run('/* propsOf */ MATCH (n:Entity {id: $id}) RETURN properties(n) AS props', { id });
+  return (plain(result.records[0]?.get('props')) as Props | undefined) ?? {};
 }
 
 export async function readNodeIfAny(tx: ManagedTransaction, id: string): Promise<NodeModel | null> {

@@ -247,7 +247,7 @@ describe('corrections keep their history', () => {
     expect(history[1].reason).toBe('binding contract');
   });
 
-  it('replaces parties and keeps the old ones with their roles in the revision', async () => {
+  it('edits parties and keeps the removed ones with their roles and quotes in the revision', async () => {
     const reply = await asEditor(UPDATE_PARTNERSHIP, {
       input: {
         id: 'acme-verkor-cells',
@@ -260,13 +260,15 @@ describe('corrections keep their history', () => {
     expect(reply.errors).toBeUndefined();
     const history = (await post(HISTORY, { id: 'acme-verkor-cells' })).data?.history;
     const parties = history.at(-1).changes.find((c: { field: string }) => c.field === 'parties');
+    // Verkor stays with its quote; Acme Cells leaves with its quote; Renault Group comes without one.
+    const quote = ['ev-test-fiction-loi-46-86'];
     expect(JSON.parse(parties.before)).toEqual([
-      { id: 'acme-cells', role: 'buyer' },
-      { id: 'verkor', role: 'supplier' },
+      { id: 'acme-cells', role: 'buyer', evidenceIds: quote },
+      { id: 'verkor', role: 'supplier', evidenceIds: quote },
     ]);
     expect(JSON.parse(parties.after)).toEqual([
-      { id: 'renault-group', role: 'buyer' },
-      { id: 'verkor', role: 'supplier' },
+      { id: 'renault-group', role: 'buyer', evidenceIds: [] },
+      { id: 'verkor', role: 'supplier', evidenceIds: quote },
     ]);
   });
 });
