@@ -6,70 +6,17 @@
  * panel with its quotes, unplaced plants listed). What the page shows is compared with the API's answer.
  * Screenshots go to test-artifacts/ (git-ignored).
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../src/stack';
-import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
-import { graphql } from '../support/stack';
-import {
-  ensureWebBuilt,
-  launchChromium,
-  openTracked,
-  screenshot,
-  unlabelledControls,
-  type TrackedPage,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { screenshot, unlabelledControls } from './browser';
+import { expectClean, FIXTURE, LandscapeSession, type Answer } from './landscape-session';
 
 jest.setTimeout(180_000);
 
-const FIXTURE = path.join(__dirname, '..', 'fixtures', 'landscape');
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-const opened: TrackedPage[] = [];
-
-/** The stack on a graph of its own: the fixture, or data/ (the real landscape). */
-async function serve(dataDir?: string): Promise<void> {
-  await stack?.stop();
-  const db = testDatabase();
-  try {
-    await clearGraph(db);
-  } finally {
-    await db.close();
-  }
-  stack = await startStack({ port: 0, neo4j: testNeo4j(), dataDir });
-}
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  for (const tracked of opened) await tracked.context.close().catch(() => undefined);
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function open(pathAndQuery: string): Promise<TrackedPage> {
-  if (!browser || !stack) throw new Error('not started');
-  const tracked = await openTracked(browser, stack.url, pathAndQuery);
-  opened.push(tracked);
-  return tracked;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Answer = any;
-async function api(query: string, variables?: Record<string, unknown>): Promise<Answer> {
-  const { status, body } = await graphql(stack!.url, query, variables);
-  expect(status).toBe(200);
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-function expectClean(tracked: TrackedPage): void {
-  expect(tracked.errors).toEqual([]);
-  expect(tracked.foreign).toEqual([]);
-}
+const session = new LandscapeSession();
+beforeAll(() => session.start(), 240_000);
+afterAll(() => session.stop());
+const open = (pathAndQuery: string) => session.open(pathAndQuery);
+const api = (query: string, variables?: Record<string, unknown>) => session.api(query, variables);
 
 interface Drawn {
   id: string;
@@ -115,7 +62,7 @@ const unplacedIds = (page: Page) =>
   page.locator('#unplaced li[data-id]').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')));
 
 describe('map /map', () => {
-  beforeAll(() => serve(FIXTURE), 240_000);
+  beforeAll(() => session.serve(FIXTURE), 240_000);
 
   test('draws Europe and the plants of the year, sized by capacity and coloured by status; lists the unplaced', async () => {
     const tracked = await open('/map?year=2025');
@@ -266,7 +213,7 @@ describe('map /map', () => {
 });
 
 describe('map /map with the real landscape (data/)', () => {
-  beforeAll(() => serve(), 240_000);
+  beforeAll(() => session.serve(), 240_000);
 
   test('every plant announced by the year is drawn or listed beside the map; overlapping plants offer a choice', async () => {
     const tracked = await open('/map?year=2025');

@@ -13,6 +13,17 @@ export type Binding =
   /** The sources do not say. */
   | 'UNKNOWN';
 
+/** What a capacity rollup groups plants by. */
+export type CapacityGroup =
+  /** The company that runs the plant. */
+  | 'COMPANY'
+  /** The country the plant is in. */
+  | 'COUNTRY'
+  /** Each plant on its own (the key is the plant's id): what the map sizes its plants by. */
+  | 'PLANT'
+  /** The plant's status as of the rollup's date. */
+  | 'STATUS';
+
 /** What a claimed value measures. Claims with the same subject and property compete; one is preferred. */
 export type ClaimProperty =
   /** Production capacity without a more specific sense. */
@@ -273,6 +284,17 @@ export type TimelineEntryKind =
   | 'STAGE'
   /** A partnership starts. */
   | 'START';
+
+export type DashboardLandscapeQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  groupBy?: CapacityGroup | null | undefined;
+  from?: number | null | undefined;
+  to?: number | null | undefined;
+  year?: number | null | undefined;
+}>;
+
+
+export type DashboardLandscapeQuery = { dashboard: { asOf: string, capacity: { groupBy: CapacityGroup, from: number, to: number, figures: Array<{ key: string, label: string, year: number, planned: number, operating: number, plants: number }>, totals: Array<{ year: number, planned: number, operating: number, plants: number }>, withoutCapacity: Array<{ id: string, name: string }> }, plantsByStatus: Array<{ key: string, count: number }>, cellMakers: Array<{ plants: number, planned: number, operating: number, company: { id: string, name: string }, customers: Array<{ id: string, name: string }> }> } };
 
 export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -603,6 +625,53 @@ export const MeasureValueFragmentDoc = new TypedDocumentString(`
   approximate
 }
     `, {"fragmentName":"MeasureValue"}) as unknown as TypedDocumentString<MeasureValueFragment, unknown>;
+export const DashboardLandscapeDocument = new TypedDocumentString(`
+    query DashboardLandscape($asOf: String, $groupBy: CapacityGroup, $from: Int, $to: Int, $year: Int) {
+  dashboard(asOf: $asOf) {
+    asOf
+    capacity(groupBy: $groupBy, from: $from, to: $to) {
+      groupBy
+      from
+      to
+      figures {
+        key
+        label
+        year
+        planned
+        operating
+        plants
+      }
+      totals {
+        year
+        planned
+        operating
+        plants
+      }
+      withoutCapacity {
+        id
+        name
+      }
+    }
+    plantsByStatus {
+      key
+      count
+    }
+    cellMakers(year: $year) {
+      company {
+        id
+        name
+      }
+      plants
+      planned
+      operating
+      customers {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardLandscapeQuery, DashboardLandscapeQueryVariables>;
 export const DashboardMetaDocument = new TypedDocumentString(`
     query DashboardMeta {
   dashboard {

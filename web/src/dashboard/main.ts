@@ -1,9 +1,12 @@
-// Dashboard (/): partnerships by kind and status, timeline, partner network and a filterable table.
+// Dashboard (/): the cell-plant landscape as of a day, partnerships by kind and status, timeline,
+// partner network and a filterable table.
 // Everything shown comes from POST /graphql; the filters live in the URL query string. This entry module
 // is the page's only one with side effects: styles, Chart.js set-up, listeners and the first load.
 import '../shared/styles.css';
 import './dashboard.css';
+import './landscape.css';
 import { ArcElement, BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { LandscapeSection } from './landscape';
 import { DashboardPage } from './page';
 
 Chart.register(BarController, BarElement, ArcElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -24,3 +27,11 @@ page.table.exportButton.addEventListener('click', () => page.exportCsv());
 window.addEventListener('popstate', () => page.followAddress());
 
 void page.start();
+
+const landscape = new LandscapeSection();
+landscape.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void landscape.load();
+});
+landscape.form.addEventListener('change', () => void landscape.load());
+void landscape.load();

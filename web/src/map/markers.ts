@@ -1,24 +1,10 @@
-// Plants as circles: area proportional to the capacity counted for the year, colour by status (the
-// Okabe–Ito palette, told apart with colour-blindness too); hollow when no capacity counts that year.
+// Plants as circles: area proportional to the capacity counted for the year, colour by status; hollow
+// when no capacity counts that year.
 import type { GeoProjection } from 'd3-geo';
 import { h } from '../shared/dom';
-import { humanize } from '../shared/labels';
+import { formatGwh, STATUS_COLORS, statusColor, statusLabel } from '../shared/plant-status';
 import type { MapPlant } from './data';
 import { svgElement } from './europe';
-
-export const STATUS_COLORS: Record<string, string> = {
-  ANNOUNCED: '#56b4e9',
-  CONSTRUCTION_STARTED: '#e69f00',
-  PRODUCTION_STARTED: '#009e73',
-  EXPANDED: '#00583f',
-  PAUSED: '#cc79a7',
-  CANCELLED: '#d55e00',
-  SOLD: '#6b5a2e',
-};
-const NO_STATUS = '#8a8f98';
-
-export const statusColor = (status: string | null): string => (status && STATUS_COLORS[status]) || NO_STATUS;
-export const statusLabel = (status: string | null): string => (status ? humanize(status) : 'No stage yet');
 
 const PIXELS_PER_ROOT_GWH = 2.6;
 const MIN_RADIUS = 4;
@@ -26,9 +12,6 @@ const MIN_RADIUS = 4;
 /** Radius for a capacity: area ∝ GWh, the same scale every year so years compare. */
 export const radius = (gwh: number | null): number =>
   Math.max(MIN_RADIUS, PIXELS_PER_ROOT_GWH * Math.sqrt(Math.max(0, gwh ?? 0)));
-
-export const formatGwh = (gwh: number): string =>
-  `${gwh.toLocaleString('en', { maximumFractionDigits: gwh < 1 ? 3 : gwh < 10 ? 1 : 0 })} GWh`;
 
 /** How a plant reads aloud and in its tooltip. */
 export function describePlant(plant: MapPlant, year: number): string {

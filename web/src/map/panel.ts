@@ -3,7 +3,8 @@
 import { h } from '../shared/dom';
 import { humanize } from '../shared/labels';
 import type { MapPlant } from './data';
-import { describePlant, formatGwh, statusLabel, swatch } from './markers';
+import { formatGwh, statusLabel } from '../shared/plant-status';
+import { describePlant, swatch } from './markers';
 import type { PlantClaim, PlantDetail, Quote } from './queries';
 
 const CAPACITY = new Set(['CAPACITY_TARGET', 'INITIAL_CAPACITY', 'CAPACITY']);

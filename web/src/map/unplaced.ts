@@ -1,7 +1,8 @@
 // Plants the gazetteer cannot place are listed beside the map rather than dropped.
 import { h } from '../shared/dom';
 import type { MapPlant } from './data';
-import { describePlant, formatGwh, statusLabel, swatch } from './markers';
+import { formatGwh, statusLabel } from '../shared/plant-status';
+import { describePlant, swatch } from './markers';
 
 export function unplacedList(plants: readonly MapPlant[], year: number, onPick: (id: string) => void): HTMLElement[] {
   const unplaced = plants.filter((p) => p.location === null);
