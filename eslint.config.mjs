@@ -8,6 +8,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'web/dist/',
+      'bench/.data/',
       'db/',
       'src/__generated__/',
       'web/src/__generated__/',
