@@ -31,6 +31,7 @@ export default defineConfig({
         explore: resolve(root, 'explore.html'),
         map: resolve(root, 'map.html'),
         playground: resolve(root, 'playground.html'),
+        review: resolve(root, 'review.html'),
       },
     },
   },

@@ -1,9 +1,12 @@
 /**
  * The HTTP side: the GraphQL API at /graphql, health checks, the dashboard's tables as CSV and .xlsx
- * (/export), and the web pages (dashboard, map, explorer, playground) built into web/dist.
+ * (/export), and the web pages (dashboard, map, explorer, review, playground) built into web/dist.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { ErrorRequestHandler, Express } from 'express';
@@ -26,6 +29,7 @@ const PAGES: Record<string, string> = {
   '/explore': 'explore.html',
   '/map': 'map.html',
   '/playground': 'playground.html',
+  '/review': 'review.html',
 };
 
 export interface App {
@@ -109,7 +113,9 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     // race it and leave the process hanging.
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; the playground is served from web/dist instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    // No field sets a cache hint, and the default cache-control plugin wraps every field's resolver
+    // (scalars too) to collect them: work on each field of each request for nothing.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins],
   });
   await apollo.start();
 

@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Proposals to accept. */
+export type AcceptProposalsInput = {
+  /** Corrections to proposals before they are written; each one's proposal is accepted too, as EDITED. */
+  edits?: Array<ProposalEditInput> | null | undefined;
+  /** Ids of the proposals to accept as proposed (at most 200, all of one source). */
+  ids?: Array<string>;
+  /** Why; kept in each decision's revision. */
+  reason?: string | null | undefined;
+};
+
 /** How binding an agreement is: a letter of intent is not a contract. */
 export type Binding =
   /** A binding contract. */
@@ -217,6 +227,70 @@ export type ProjectKind =
   | 'STRATEGY'
   /** A vehicle model such as the Megane. */
   | 'VEHICLE';
+
+/** An editor's correction of a proposal; fields left out keep the proposed value. */
+export type ProposalEditInput = {
+  /** Other names (companies, people, sites, projects). */
+  aliases?: Array<string> | null | undefined;
+  /** How binding a partnership is. */
+  binding?: Binding | null | undefined;
+  /** What a company is. */
+  companyKinds?: Array<CompanyKind> | null | undefined;
+  /** A short description (companies, sites, projects). */
+  description?: string | null | undefined;
+  /** Id of the proposal. */
+  id: string;
+  /** How the article asserts a partnership. */
+  modality?: Modality | null | undefined;
+  /** The record's name. */
+  name?: string | null | undefined;
+  /** What kind of agreement a partnership is. */
+  partnershipKind?: PartnershipKind | null | undefined;
+  /** What kind of project it is. */
+  projectKind?: ProjectKind | null | undefined;
+  /** What kind of place a site is. */
+  siteKind?: SiteKind | null | undefined;
+  /** Where a partnership stands. */
+  status?: PartnershipStatus | null | undefined;
+};
+
+/** What kind of record a proposal is. */
+export type ProposalSection =
+  /** A stated value, such as a capacity. */
+  | 'CLAIM'
+  /** A company. */
+  | 'COMPANY'
+  /** A dated target or event. */
+  | 'MILESTONE'
+  /** An agreement. */
+  | 'PARTNERSHIP'
+  /** A person. */
+  | 'PERSON'
+  /** A project. */
+  | 'PROJECT'
+  /** A site. */
+  | 'SITE'
+  /** A stage of a deal. */
+  | 'STAGE';
+
+/** Where a proposal stands in review. */
+export type ProposalStatus =
+  /** Written into the graph as proposed. */
+  | 'ACCEPTED'
+  /** Written into the graph with an editor's corrections. */
+  | 'EDITED'
+  /** Awaiting review. */
+  | 'PENDING'
+  /** Not written; kept with the decision. */
+  | 'REJECTED';
+
+/** Proposals to reject. */
+export type RejectProposalsInput = {
+  /** Ids of the proposals to reject (at most 200). */
+  ids: Array<string>;
+  /** Why; kept in each decision's revision. */
+  reason?: string | null | undefined;
+};
 
 /** What a site is; sites nest by `locatedIn` (facility in city in country in continent). */
 export type SiteKind =
@@ -480,6 +554,34 @@ export type PlaygroundHealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PlaygroundHealthQuery = { dashboard: { totals: { companies: number } } };
 
+export type ReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewQueueQuery = { reviewQueue: Array<{ pending: number, source: { id: string, name: string, publisher: string | null, published: { value: string } | null } }> };
+
+export type ReviewProposalFragment = { id: string, section: ProposalSection, recordId: string, name: string, confidence: number, known: boolean, status: ProposalStatus, record: string, decidedBy: string | null, quotes: Array<{ start: number, end: number }> };
+
+export type ReviewSourceQueryVariables = Exact<{
+  sourceId: string;
+}>;
+
+
+export type ReviewSourceQuery = { source: { id: string, name: string, url: string | null, publisher: string | null, text: string, published: { value: string } | null } | null, proposals: Array<{ id: string, section: ProposalSection, recordId: string, name: string, confidence: number, known: boolean, status: ProposalStatus, record: string, decidedBy: string | null, quotes: Array<{ start: number, end: number }> }> };
+
+export type AcceptProposalsMutationVariables = Exact<{
+  input: AcceptProposalsInput;
+}>;
+
+
+export type AcceptProposalsMutation = { acceptProposals: Array<{ id: string, status: ProposalStatus }> };
+
+export type RejectProposalsMutationVariables = Exact<{
+  input: RejectProposalsInput;
+}>;
+
+
+export type RejectProposalsMutation = { rejectProposals: Array<{ id: string, status: ProposalStatus }> };
+
 type NodeRef_Claim_Fragment = { __typename: 'Claim', id: string, name: string };
 
 type NodeRef_Company_Fragment = { __typename: 'Company', id: string, name: string };
@@ -618,6 +720,23 @@ export const MapQuoteFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MapQuote"}) as unknown as TypedDocumentString<MapQuoteFragment, unknown>;
+export const ReviewProposalFragmentDoc = new TypedDocumentString(`
+    fragment ReviewProposal on Proposal {
+  id
+  section
+  recordId
+  name
+  confidence
+  known
+  status
+  record
+  decidedBy
+  quotes {
+    start
+    end
+  }
+}
+    `, {"fragmentName":"ReviewProposal"}) as unknown as TypedDocumentString<ReviewProposalFragment, unknown>;
 export const MeasureValueFragmentDoc = new TypedDocumentString(`
     fragment MeasureValue on Measure {
   value
@@ -1292,3 +1411,65 @@ export const PlaygroundHealthDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlaygroundHealthQuery, PlaygroundHealthQueryVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue {
+  reviewQueue(first: 50) {
+    pending
+    source {
+      id
+      name
+      publisher
+      published {
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ReviewSourceDocument = new TypedDocumentString(`
+    query ReviewSource($sourceId: ID!) {
+  source(id: $sourceId) {
+    id
+    name
+    url
+    publisher
+    published {
+      value
+    }
+    text
+  }
+  proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED]) {
+    ...ReviewProposal
+  }
+}
+    fragment ReviewProposal on Proposal {
+  id
+  section
+  recordId
+  name
+  confidence
+  known
+  status
+  record
+  decidedBy
+  quotes {
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<ReviewSourceQuery, ReviewSourceQueryVariables>;
+export const AcceptProposalsDocument = new TypedDocumentString(`
+    mutation AcceptProposals($input: AcceptProposalsInput!) {
+  acceptProposals(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptProposalsMutation, AcceptProposalsMutationVariables>;
+export const RejectProposalsDocument = new TypedDocumentString(`
+    mutation RejectProposals($input: RejectProposalsInput!) {
+  rejectProposals(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectProposalsMutation, RejectProposalsMutationVariables>;

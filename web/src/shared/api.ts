@@ -22,13 +22,22 @@ export class ApiError extends Error {
 export const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Variables are optional exactly when the operation declares none that are required. */
-type VariablesArgument<TVariables> =
+export type VariablesArgument<TVariables> =
   Record<string, never> extends TVariables
     ? [variables?: TVariables, signal?: AbortSignal]
     : [variables: TVariables, signal?: AbortSignal];
 
 /** Runs one typed operation and returns its `data`; throws ApiError on any error. */
-export async function execute<TResult, TVariables>(
+export function execute<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...rest: VariablesArgument<TVariables>
+): Promise<TResult> {
+  return executeWith({}, document, ...rest);
+}
+
+/** `execute` with extra request headers, such as an editor's `Authorization`. */
+export async function executeWith<TResult, TVariables>(
+  headers: Record<string, string>,
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables, signal]: VariablesArgument<TVariables>
 ): Promise<TResult> {
@@ -36,7 +45,7 @@ export async function execute<TResult, TVariables>(
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       signal,
     });

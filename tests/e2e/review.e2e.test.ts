@@ -1,0 +1,192 @@
+/// <reference lib="dom" />
+/**
+ * The review page (/review) in real Chromium against the real stack: an editor gives an API key,
+ * picks an ingested article from the queue, sees each proposal's quotes marked in its text, and
+ * accepts one proposal, corrects and accepts another, rejects a third. After each decision the graph
+ * and the record's history are read back through the API. The article is FICTIONAL
+ * (tests/fixtures/ingest/fictional-2024-09-12-plant-report.txt says so in its first line).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createKey } from '../../src/auth/keys';
+import { startStack, type Stack } from '../../src/stack';
+import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
+import {
+  ensureWebBuilt,
+  launchChromium,
+  openTracked,
+  screenshot,
+  unlabelledControls,
+  type TrackedPage,
+} from './browser';
+
+jest.setTimeout(180_000);
+
+const ARTICLE = readFileSync(
+  path.join(__dirname, '..', 'fixtures', 'ingest', 'fictional-2024-09-12-plant-report.txt'),
+  'utf8',
+);
+const EDITOR = 'reviewer-eve';
+
+let browser: Browser | undefined;
+let stack: Stack | undefined;
+let tracked: TrackedPage | undefined;
+let editorKey: string;
+
+interface Proposal {
+  id: string;
+  section: string;
+  recordId: string;
+  name: string;
+  quotes: { text: string; start: number; end: number }[];
+}
+interface Revision {
+  operation: string;
+  changedBy: string;
+  reason: string | null;
+  changes: { field: string; before: string | null; after: string | null }[];
+}
+
+async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${stack!.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${editorKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data!;
+}
+
+const node = async (id: string) =>
+  (await api<{ node: { id: string; name: string } | null }>('query ($id: ID!) { node(id: $id) { id name } }', { id }))
+    .node;
+const history = async (id: string) =>
+  (
+    await api<{ history: Revision[] }>(
+      'query ($id: ID!) { history(id: $id) { operation changedBy reason changes { field before after } } }',
+      { id },
+    )
+  ).history;
+
+/** Waits until the page shows the proposal with the given status (the page reloads after a decision). */
+async function shows(page: Page, proposal: Proposal, status: string): Promise<void> {
+  await page.waitForSelector(`#proposals[aria-busy="false"] li[data-id="${proposal.id}"][data-status="${status}"]`, {
+    timeout: 30_000,
+  });
+}
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  const db = testDatabase();
+  try {
+    await clearGraph(db);
+    editorKey = (await createKey(db, EDITOR, 'editor')).key;
+  } finally {
+    await db.close();
+  }
+  stack = await startStack({ port: 0, neo4j: testNeo4j(), auth: { publicReads: true, jwt: undefined } });
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await tracked?.context.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.stop();
+});
+
+it('accepts, corrects and rejects proposals of an ingested article, each a revision by the key', async () => {
+  const { ingestArticle } = await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
+    `mutation ($input: IngestArticleInput!) {
+      ingestArticle(input: $input) { source { id } proposals { id section recordId name quotes { text start end } } }
+    }`,
+    { input: { text: ARTICLE, published: '2024-09-12', publisher: 'Fictional Wire' } },
+  );
+  const sourceId = ingestArticle.source.id;
+  // Companies need no other record, so each can be decided on its own.
+  const companies = ingestArticle.proposals.filter((p) => p.section === 'COMPANY');
+  expect(companies.length).toBeGreaterThanOrEqual(3);
+  const [accepted, edited, rejected] = companies as [Proposal, Proposal, Proposal];
+  for (const p of companies) expect(await node(p.recordId)).toBeNull();
+
+  tracked = await openTracked(browser!, stack!.url, '/review');
+  const { page } = tracked;
+  await page.fill('#api-key', editorKey);
+  await page.click('#key-form button[type="submit"]');
+  await page.waitForSelector('#key-state:not([hidden])');
+  expect(await page.evaluate(() => sessionStorage.getItem('kg.review.apiKey'))).toBe(editorKey);
+
+  await page.click(`#queue button[data-source="${sourceId}"]`);
+  await page.waitForSelector(`#proposals[aria-busy="false"] li[data-id="${accepted.id}"]`, { timeout: 30_000 });
+  expect(await page.locator('#proposals li.proposal').count()).toBe(ingestArticle.proposals.length);
+  expect(page.url()).toContain(`source=${encodeURIComponent(sourceId)}`);
+
+  // Every quote of a proposal is marked: its marks, joined, cover the quoted sentences exactly.
+  for (const p of [accepted, edited, rejected]) {
+    const marked = await page
+      .locator(`#article mark[data-proposals~="${p.id}"]`)
+      .evaluateAll((marks) => marks.map((m) => m.textContent).join(''));
+    expect(marked).toBe(p.quotes.map((q) => q.text).join(''));
+  }
+  await page.hover(`li[data-id="${accepted.id}"] .proposal-name`);
+  expect(await page.locator('#article mark.active').count()).toBeGreaterThan(0);
+  expect(await unlabelledControls(page)).toEqual([]);
+
+  // Accept one as proposed.
+  await page.fill('#reason', 'named in the article');
+  await page.click(`li[data-id="${accepted.id}"] button.accept`);
+  await shows(page, accepted, 'ACCEPTED');
+  expect(await node(accepted.recordId)).toEqual({ id: accepted.recordId, name: accepted.name });
+  expect(await history(accepted.recordId)).toEqual([
+    expect.objectContaining({ operation: 'acceptProposal', changedBy: EDITOR, reason: 'named in the article' }),
+  ]);
+
+  // Correct one's name, then accept it.
+  const newName = `${edited.name} Holding`;
+  await page.fill('#reason', 'full name from the register');
+  await page.click(`li[data-id="${edited.id}"] button.edit`);
+  await page.fill(`li[data-id="${edited.id}"] form input[name="name"]`, newName);
+  await page.click(`li[data-id="${edited.id}"] form button[type="submit"]`);
+  await shows(page, edited, 'EDITED');
+  expect(await node(edited.recordId)).toEqual({ id: edited.recordId, name: newName });
+  const [editRevision, ...otherEdits] = await history(edited.recordId);
+  expect(otherEdits).toEqual([]);
+  expect(editRevision).toMatchObject({
+    operation: 'editProposal',
+    changedBy: EDITOR,
+    reason: 'full name from the register',
+  });
+  expect(editRevision!.changes).toContainEqual({ field: 'name', before: null, after: JSON.stringify(newName) });
+
+  // Reject one picked by its box, with the batch button.
+  await page.fill('#reason', 'not a company of this deal');
+  await page.check(`li[data-id="${rejected.id}"] input.pick`);
+  await page.click('#reject-picked');
+  await shows(page, rejected, 'REJECTED');
+  expect(await page.textContent('#decision-status')).toBe('Rejected 1 proposal.');
+  expect(await node(rejected.recordId)).toBeNull();
+  const rejection = (await history(sourceId)).find((r) => r.operation === 'rejectProposal');
+  expect(rejection).toMatchObject({ changedBy: EDITOR, reason: 'not a company of this deal' });
+  expect(JSON.parse(rejection!.changes[0]!.after!)).toMatchObject({ id: rejected.id, status: 'rejected' });
+
+  // The queue counts what is left.
+  const pendingLeft = ingestArticle.proposals.length - 3;
+  await page.waitForSelector(`#queue button[data-source="${sourceId}"]`);
+  expect(await page.textContent(`#queue button[data-source="${sourceId}"]`)).toContain(`${pendingLeft} pending`);
+
+  await screenshot(page, 'review', true);
+  expect(tracked.errors).toEqual([]);
+  expect(tracked.foreign).toEqual([]);
+});
+
+it('refuses decisions without a key and says why', async () => {
+  const page = tracked!.page;
+  await page.click('#forget-key');
+  await page.waitForSelector('#key-form:not([hidden])');
+  const pending = await page.locator('#proposals li[data-status="PENDING"]').first().getAttribute('data-id');
+  await page.click(`li[data-id="${pending}"] button.accept`);
+  await page.waitForSelector('#error-banner:not([hidden])');
+  expect(await page.getAttribute('#error-banner', 'data-code')).toBe('UNAUTHENTICATED');
+  expect(await page.getAttribute(`li[data-id="${pending}"]`, 'data-status')).toBe('PENDING');
+});

@@ -1,0 +1,76 @@
+// The review page's GraphQL operations; their answers' types are generated from them.
+import { graphql } from '../__generated__';
+import type { ReviewProposalFragment, ReviewSourceQuery } from '../__generated__/graphql';
+
+export const REVIEW_QUEUE = graphql(`
+  query ReviewQueue {
+    reviewQueue(first: 50) {
+      pending
+      source {
+        id
+        name
+        publisher
+        published {
+          value
+        }
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment ReviewProposal on Proposal {
+    id
+    section
+    recordId
+    name
+    confidence
+    known
+    status
+    record
+    decidedBy
+    quotes {
+      start
+      end
+    }
+  }
+`);
+
+export const REVIEW_SOURCE = graphql(`
+  query ReviewSource($sourceId: ID!) {
+    source(id: $sourceId) {
+      id
+      name
+      url
+      publisher
+      published {
+        value
+      }
+      text
+    }
+    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED]) {
+      ...ReviewProposal
+    }
+  }
+`);
+
+export const ACCEPT_PROPOSALS = graphql(`
+  mutation AcceptProposals($input: AcceptProposalsInput!) {
+    acceptProposals(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const REJECT_PROPOSALS = graphql(`
+  mutation RejectProposals($input: RejectProposalsInput!) {
+    rejectProposals(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export type ProposalView = ReviewProposalFragment;
+export type ReviewedSource = NonNullable<ReviewSourceQuery['source']>;
