@@ -212,7 +212,7 @@ describe('map /map', () => {
   });
 });
 
-describe('map /map with the real landscape (data/)', () => {
+describe('the real landscape (data/)', () => {
   beforeAll(() => session.serve(), 240_000);
 
   test('every plant announced by the year is drawn or listed beside the map; overlapping plants offer a choice', async () => {
@@ -252,6 +252,45 @@ describe('map /map with the real landscape (data/)', () => {
     await page.locator(`#plant-panel .plant-choice li[data-id="${overlap!.under}"] button`).click();
     await page.waitForSelector(`#plant-panel[data-plant="${overlap!.under}"][aria-busy="false"]`);
     expect(await page.locator('#plant-panel blockquote').count()).toBeGreaterThan(0);
+    expectClean(tracked);
+  });
+
+  test('the dashboard shows the landscape as the API answers it', async () => {
+    const tracked = await open('/');
+    const { page } = tracked;
+    for (const region of ['#capacity-region', '#plant-status-region', '#cell-makers-region']) {
+      await page.waitForSelector(`${region}[aria-busy="false"]`, { timeout: 30_000 });
+    }
+    const { dashboard } = await api(`{ dashboard {
+      capacity { figures { key year planned } totals { year planned } }
+      plantsByStatus { key count }
+      cellMakers { company { id } customers { name } }
+    } }`);
+    const cells = await page
+      .locator('#capacity-table tr[data-key] td[data-year]')
+      .evaluateAll((tds) =>
+        tds.map((td) => [
+          td.closest('tr')!.getAttribute('data-key'),
+          Number(td.getAttribute('data-year')),
+          Number(td.getAttribute('data-planned')),
+        ]),
+      );
+    const expected = [
+      ...dashboard.capacity.figures.map((f: Answer) => [f.key, f.year, f.planned]),
+      ...dashboard.capacity.totals.map((t: Answer) => ['TOTAL', t.year, t.planned]),
+    ];
+    expect(cells.length).toBeGreaterThan(100);
+    expect(cells.map((c) => JSON.stringify(c)).sort()).toEqual(expected.map((c) => JSON.stringify(c)).sort());
+    const statuses = await page
+      .locator('#plant-status-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-key'), Number(r.getAttribute('data-count'))]));
+    expect(statuses).toEqual(dashboard.plantsByStatus.map((c: Answer) => [c.key, c.count]));
+    const makers = await page
+      .locator('#cell-makers-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    expect(makers).toEqual(dashboard.cellMakers.map((m: Answer) => m.company.id));
+    expect(dashboard.cellMakers.some((m: Answer) => m.customers.length > 0)).toBe(true);
+    await screenshot(page, 'dashboard-real', true);
     expectClean(tracked);
   });
 });
