@@ -10,7 +10,14 @@ import type { Database } from '../db/neo4j';
 import { allKeys, insertKey, keyById, markRevoked, StoredKey } from '../store/keys';
 import { ROLES, Role } from './principal';
 
-export type { StoredKey } from '../store/keys';
+/** A stored key whose role is one this version knows. */
+export interface ApiKey extends StoredKey {
+  role: Role;
+}
+
+/** A stored key with an unknown role is no key at all: it grants nothing. */
+const asApiKey = (row: StoredKey | null): ApiKey | null =>
+  row !== null && ROLES.includes(row.role as Role) ? (row as ApiKey) : null;
 
 const KEY_PATTERN = /^kg_([a-f0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -30,11 +37,11 @@ function checkName(name: string): string {
 }
 
 /** A new key and the record that stores its hash: the key itself is never stored. */
-export function newKey(name: string, role: Role): { key: string; record: StoredKey } {
+export function newKey(name: string, role: Role): { key: string; record: ApiKey } {
   if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   const id = randomBytes(6).toString('hex');
   const key = `kg_${id}_${randomBytes(32).toString('base64url')}`;
-  const record: StoredKey = {
+  const record: ApiKey = {
     id,
     name: checkName(name),
     role,
@@ -47,12 +54,13 @@ export function newKey(name: string, role: Role): { key: string; record: StoredK
 }
 
 /** Creates a key, stores its hash and returns the only copy of the key itself. */
-export async function createKey(db: Database, name: string, role: Role): Promise<{ key: string; record: StoredKey }> {
+export async function createKey(db: Database, name: string, role: Role): Promise<{ key: string; record: ApiKey }> {
   const created = newKey(name, role);
   await insertKey(db, created.record);
   return created;
 }
 
+/** Every stored key, revoked ones too, with its role as stored. */
 export const listKeys = allKeys;
 
 /** Revokes a key by its id (the 12 hex digits after `kg_`); the record stays, marked revoked. */
@@ -66,9 +74,9 @@ export async function revokeKey(db: Database, id: string, by: string): Promise<S
  * Copies the hashed keys of a key file of earlier versions (`.kg/api-keys.json`) into Neo4j, so
  * existing clients keep working; ids already present are left as they are.
  */
-export async function importKeys(db: Database, file: string): Promise<{ imported: StoredKey[]; skipped: string[] }> {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys?: Omit<StoredKey, 'revokedAt' | 'revokedBy'>[] };
-  const imported: StoredKey[] = [];
+export async function importKeys(db: Database, file: string): Promise<{ imported: ApiKey[]; skipped: string[] }> {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys?: Omit<ApiKey, 'revokedAt' | 'revokedBy'>[] };
+  const imported: ApiKey[] = [];
   const skipped: string[] = [];
   for (const old of parsed.keys ?? []) {
     if (!/^[a-f0-9]{12}$/.test(old.id) || !/^[a-f0-9]{64}$/.test(old.sha256) || !ROLES.includes(old.role)) {
@@ -78,7 +86,7 @@ export async function importKeys(db: Database, file: string): Promise<{ imported
       skipped.push(old.id);
       continue;
     }
-    const record: StoredKey = { ...old, name: checkName(old.name), revokedAt: null, revokedBy: null };
+    const record: ApiKey = { ...old, name: checkName(old.name), revokedAt: null, revokedBy: null };
     await insertKey(db, record);
     imported.push(record);
   }
@@ -86,7 +94,7 @@ export async function importKeys(db: Database, file: string): Promise<{ imported
 }
 
 /** The key record a presented key belongs to, when the key matches its hash. */
-export function matchKey(record: StoredKey | null, presented: string): StoredKey | null {
+export function matchKey(record: ApiKey | null, presented: string): ApiKey | null {
   if (!record) return null;
   const expected = Buffer.from(record.sha256, 'hex');
   const actual = digest(presented);
@@ -98,20 +106,20 @@ export function keyIdOf(presented: string): string | null {
   return KEY_PATTERN.exec(presented)?.[1] ?? null;
 }
 
-export type KeyLookup = (id: string) => Promise<StoredKey | null>;
+export type KeyLookup = (id: string) => Promise<ApiKey | null>;
 
 /**
  * Key records by id, each kept at most `ttlMs` (so a revocation reaches this process within that
  * time) and fetched once however many requests ask at the same moment.
  */
 export function cachedKeyLookup(db: Database, ttlMs = KEY_CACHE_MS, maxEntries = 10_000): KeyLookup {
-  const cache = new Map<string, { at: number; record: Promise<StoredKey | null> }>();
+  const cache = new Map<string, { at: number; record: Promise<ApiKey | null> }>();
   return (id) => {
     const now = Date.now();
     const hit = cache.get(id);
     if (hit && now - hit.at < ttlMs) return hit.record;
     if (cache.size >= maxEntries) cache.clear();
-    const record = keyById(db, id);
+    const record = keyById(db, id).then(asApiKey);
     cache.set(id, { at: now, record });
     // A failed lookup (Neo4j down) is not remembered: the next request asks again.
     record.catch(() => {

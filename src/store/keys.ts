@@ -4,12 +4,12 @@
  * A revoked key stays, with who revoked it and when.
  */
 import type { Database } from '../db/neo4j';
-import type { Role } from '../auth/principal';
 
+/** A key as stored; its role is checked where keys are used (src/auth/keys.ts). */
 export interface StoredKey {
   id: string;
   name: string;
-  role: Role;
+  role: string;
   sha256: string;
   createdAt: string;
   revokedAt: string | null;

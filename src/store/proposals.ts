@@ -131,15 +131,21 @@ export async function reviewQueue(db: Database, first: number): Promise<QueueEnt
 }
 
 /**
- * Reads proposals for a decision and takes their write locks first, so two editors deciding the same
- * proposal at once are serialised and the second sees the first one's decision.
+ * Reads proposals for a decision after taking the write lock of every proposal of their articles, so
+ * decisions on one article run one after another: each sees the decisions before it, and the links
+ * they left waiting for the records it accepts.
  */
 export async function lockProposals(tx: ManagedTransaction, ids: readonly string[]): Promise<StoredProposal[]> {
   const result = await tx.run(
     `/* lockProposals */
+     MATCH (p:Proposal) WHERE p.id IN $ids
+     WITH collect(DISTINCT p.sourceId) AS sources
+     MATCH (q:Proposal) WHERE q.sourceId IN sources
+     WITH q ORDER BY q.id
+     SET q.status = q.status
+     WITH count(q) AS locked
      UNWIND $ids AS id
      MATCH (p:Proposal {id: id})
-     SET p.status = p.status
      RETURN ${FIELDS}`,
     { ids },
   );

@@ -121,13 +121,16 @@ beforeAll(async () => {
   ingested = { id: data.ingestArticle.source.id, proposals: data.ingestArticle.proposals };
 });
 
-/** Stores the letter of intent and its hand-written proposals, as ingestion stores an article and its own. */
-async function queueArticle(): Promise<void> {
+/**
+ * Stores the letter of intent and its hand-written proposals, as ingestion stores an article and its
+ * own; `rename` gives the records other ids (for a second copy of the queue).
+ */
+async function queueArticle(id = sourceId, rename = (record: FactRecord) => record): Promise<void> {
   const now = new Date().toISOString();
   await db.write('test', async (tx) => {
     await writeSources(tx, [
       {
-        id: sourceId,
+        id,
         kind: 'news-article',
         title: 'Nordhaven Motors signs letter of intent with Zellfabrik',
         publisher: 'Fiction Daily',
@@ -141,26 +144,29 @@ async function queueArticle(): Promise<void> {
     ]);
     await saveProposals(
       tx,
-      QUEUE.proposals.map(({ section, confidence, record }) => ({
-        id: proposalId(sourceId, section, record.id),
-        sourceId,
-        section,
-        recordId: record.id,
-        name: (record.name as string | undefined) ?? record.id,
-        confidence,
-        known: false,
-        status: 'pending',
-        quotes: (record.evidence as string[]).map((quote) => {
-          const { start, end } = locateQuote(TEXT, quote)!;
-          return { text: quote, start, end };
-        }),
-        record: { ...record, confidence },
-        written: null,
-        createdAt: now,
-        createdBy: 'review-test',
-        decidedAt: null,
-        decidedBy: null,
-      })),
+      QUEUE.proposals.map(({ section, confidence, record: original }) => {
+        const record = rename(original);
+        return {
+          id: proposalId(id, section, record.id),
+          sourceId: id,
+          section,
+          recordId: record.id,
+          name: (record.name as string | undefined) ?? record.id,
+          confidence,
+          known: false,
+          status: 'pending',
+          quotes: (record.evidence as string[]).map((quote) => {
+            const { start, end } = locateQuote(TEXT, quote)!;
+            return { text: quote, start, end };
+          }),
+          record: { ...record, confidence },
+          written: null,
+          createdAt: now,
+          createdBy: 'review-test',
+          decidedAt: null,
+          decidedBy: null,
+        };
+      }),
     );
   });
 }
@@ -393,15 +399,33 @@ describe('bad input changes neither the graph nor the queue', () => {
   });
 });
 
+describe('decisions on one article at the same time', () => {
+  it('serialises them, so a link waiting for a record accepted meanwhile is not lost', async () => {
+    // A second copy of the queue, its places renamed: the plant lies in a city, both still pending.
+    const copy = 'fictional-2022-03-01-nordhaven-zellfabrik-copy';
+    await queueArticle(copy, (record) => JSON.parse(JSON.stringify(record).replace(/testville/g, 'testburg')));
+    const queued: Proposal[] = (await ok(PROPOSALS, { sourceId: copy })).proposals;
+    const plant = queued.find((p) => p.recordId === 'testburg-gigafactory')!;
+    const city = queued.find((p) => p.recordId === 'testburg')!;
+    const replies = await Promise.all([
+      asEditor(ACCEPT, { input: { ids: [plant.id] } }),
+      asEditor(ACCEPT, { input: { ids: [city.id] } }),
+    ]);
+    for (const reply of replies) expect(reply.errors).toBeUndefined();
+    expect(await linksOf('testburg-gigafactory')).toEqual([{ type: 'LOCATED_IN', other: 'testburg' }]);
+  });
+});
+
 describe('export', () => {
   it('writes the accepted proposals as data files that load into an empty graph with their quotes', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kg-export-facts-'));
     try {
       const result = await exportFacts(db, dir);
-      expect(result).toMatchObject({ sources: 1, records: 8 });
+      expect(result).toMatchObject({ sources: 2, records: 10 });
       const { sources, plans } = planFiles(dir);
-      expect(sources.map((s) => [s.id, s.text])).toEqual([[sourceId, TEXT]]);
-      expect(plans[0]!.nodes.map((n) => n.id).sort()).toEqual(
+      expect(sources.map((s) => s.text)).toEqual([TEXT, TEXT]);
+      const plan = plans.find((p) => p.file.endsWith(`${sourceId}.yaml`))!;
+      expect(plan.nodes.map((n) => n.id).sort()).toEqual(
         proposals
           .filter((p) => !/kobalt|discussions/.test(p.recordId))
           .map((p) => p.recordId)
