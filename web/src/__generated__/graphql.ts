@@ -147,6 +147,8 @@ export type PartnershipKind =
   | 'JOINT_VENTURE'
   /** A letter of intent: an intention, not a contract. */
   | 'LETTER_OF_INTENT'
+  /** A technology licence: one party licenses patents or know-how to another. */
+  | 'LICENCE'
   /** A long-standing partnership of unspecified form. */
   | 'LONG_TERM_PARTNERSHIP'
   /** A memorandum of understanding. */
