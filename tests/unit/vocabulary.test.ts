@@ -3,7 +3,15 @@
  * read that names a GraphQL field exists on its type and leads to the vocabulary's far end (directly,
  * or through a wrapper such as Party or Ownership), and every declared fact-file field exists.
  */
-import { buildASTSchema, getNamedType, GraphQLObjectType, isObjectType, parse } from 'graphql';
+import {
+  buildASTSchema,
+  getNamedType,
+  GraphQLEnumType,
+  GraphQLObjectType,
+  isEnumType,
+  isObjectType,
+  parse,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { declaredIn, RELATIONSHIPS, SECTIONS } from '../../src/graph/vocabulary';
@@ -49,6 +57,32 @@ describe('graph vocabulary', () => {
     for (const field of Object.keys(declaredIn(section as keyof typeof SECTIONS))) {
       expect(definition!.properties[field]).toBeDefined();
     }
+  });
+
+  // Every value a fact file may hold has its GraphQL spelling, or the API fails on loaded data.
+  it.each([
+    ['company', 'kinds', 'CompanyKind'],
+    ['site', 'kind', 'SiteKind'],
+    ['project', 'kind', 'ProjectKind'],
+    ['partnership', 'kind', 'PartnershipKind'],
+    ['partnership', 'status', 'PartnershipStatus'],
+    ['partnership', 'binding', 'Binding'],
+    ['partnership', 'modality', 'Modality'],
+    ['party', 'role', 'PartyRole'],
+    ['stage', 'status', 'StageStatus'],
+    ['stage', 'kind', 'PartnershipKind'],
+    ['milestone', 'modality', 'MilestoneModality'],
+    ['claim', 'property', 'ClaimProperty'],
+  ])('fact-file %s.%s values are %s values', (definition, field, enumName) => {
+    const property = facts.definitions[definition]!.properties[field] as {
+      enum?: string[];
+      items?: { enum: string[] };
+    };
+    const values = property.enum ?? property.items!.enum;
+    const type = schema.getType(enumName);
+    expect(isEnumType(type)).toBe(true);
+    const known = (type as GraphQLEnumType).getValues().map((v) => v.name);
+    for (const value of values) expect(known).toContain(value.toUpperCase().replace(/-/g, '_'));
   });
 
   it('names each read once', () => {
