@@ -83,8 +83,14 @@ export function toJson(graph: ExportGraph): string {
   )}\n`;
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) gets a leading apostrophe:
+ * names and quotes come from editors and reports, and a CSV is opened in Excel.
+ */
+const FORMULA = /^[=+\-@\t\r]/;
 const csvCell = (v: unknown): string => {
-  const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v);
+  const raw = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v);
+  const text = typeof v === 'string' && FORMULA.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 export const csvRows = (header: string[], rows: unknown[][]) =>

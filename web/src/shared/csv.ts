@@ -1,9 +1,13 @@
 // CSV export: RFC 4180 quoting and a download the browser offers as a file.
 import { h } from './dom';
 
-/** Quotes one CSV field per RFC 4180 when it needs it. */
+/**
+ * Quotes one CSV field per RFC 4180 when it needs it; text a spreadsheet would run as a formula
+ * (`=…`, `+…`, `-…`, `@…`) gets a leading apostrophe, since names and quotes come from editors.
+ */
 export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const raw = value === null || value === undefined ? '' : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
