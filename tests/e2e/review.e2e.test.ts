@@ -150,6 +150,7 @@ it('accepts, corrects and rejects proposals of an ingested article, each a revis
   await page.click(`li[data-id="${edited.id}"] form button[type="submit"]`);
   await shows(page, edited, 'EDITED');
   expect(await node(edited.recordId)).toEqual({ id: edited.recordId, name: newName });
+  expect(await page.textContent(`li[data-id="${edited.id}"] .graph-name`)).toBe(`In the graph as ${newName}`);
   const [editRevision, ...otherEdits] = await history(edited.recordId);
   expect(otherEdits).toEqual([]);
   expect(editRevision).toMatchObject({

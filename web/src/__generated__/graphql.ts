@@ -561,14 +561,36 @@ export type ReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReviewQueueQuery = { reviewQueue: Array<{ pending: number, source: { id: string, name: string, publisher: string | null, published: { value: string } | null } }> };
 
-export type ReviewProposalFragment = { id: string, section: ProposalSection, recordId: string, name: string, confidence: number, known: boolean, status: ProposalStatus, record: string, decidedBy: string | null, quotes: Array<{ start: number, end: number }> };
+export type ReviewProposalFragment = { id: string, section: ProposalSection, recordId: string, name: string, confidence: number, known: boolean, status: ProposalStatus, record: string, decidedBy: string | null, entity:
+    | { name: string }
+    | { name: string }
+    | { name: string }
+    | { name: string }
+    | { name: string }
+    | { name: string }
+    | { name: string }
+    | { name: string }
+    | { name: string }
+    | { name: string }
+   | null, quotes: Array<{ start: number, end: number }> };
 
 export type ReviewSourceQueryVariables = Exact<{
   sourceId: string;
 }>;
 
 
-export type ReviewSourceQuery = { source: { id: string, name: string, url: string | null, publisher: string | null, text: string, published: { value: string } | null } | null, proposals: Array<{ id: string, section: ProposalSection, recordId: string, name: string, confidence: number, known: boolean, status: ProposalStatus, record: string, decidedBy: string | null, quotes: Array<{ start: number, end: number }> }> };
+export type ReviewSourceQuery = { source: { id: string, name: string, url: string | null, publisher: string | null, text: string, published: { value: string } | null } | null, proposals: Array<{ id: string, section: ProposalSection, recordId: string, name: string, confidence: number, known: boolean, status: ProposalStatus, record: string, decidedBy: string | null, entity:
+      | { name: string }
+      | { name: string }
+      | { name: string }
+      | { name: string }
+      | { name: string }
+      | { name: string }
+      | { name: string }
+      | { name: string }
+      | { name: string }
+      | { name: string }
+     | null, quotes: Array<{ start: number, end: number }> }> };
 
 export type AcceptProposalsMutationVariables = Exact<{
   input: AcceptProposalsInput;
@@ -733,6 +755,9 @@ export const ReviewProposalFragmentDoc = new TypedDocumentString(`
   status
   record
   decidedBy
+  entity {
+    name
+  }
   quotes {
     start
     end
@@ -1454,6 +1479,9 @@ export const ReviewSourceDocument = new TypedDocumentString(`
   status
   record
   decidedBy
+  entity {
+    name
+  }
   quotes {
     start
     end

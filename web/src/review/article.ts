@@ -52,8 +52,8 @@ export function articleView(text: string, proposals: readonly ProposalView[]): H
 
 /** Emphasises the marks of one proposal (or none). */
 export function emphasise(article: HTMLElement, proposalId: string | null): void {
-  for (const mark of article.querySelectorAll<HTMLElement>('mark.quote-mark')) {
+  article.querySelectorAll<HTMLElement>('mark.quote-mark').forEach((mark) => {
     const ids = (mark.dataset.proposals ?? '').split(' ');
     mark.classList.toggle('active', proposalId !== null && ids.includes(proposalId));
-  }
+  });
 }

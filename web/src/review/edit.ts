@@ -47,6 +47,7 @@ const PARTNERSHIP_KINDS = values<PartnershipKind>({
   DISCUSSION: true,
   EQUITY_STAKE: true,
   JOINT_VENTURE: true,
+  LICENCE: true,
   LETTER_OF_INTENT: true,
   LONG_TERM_PARTNERSHIP: true,
   MEMORANDUM: true,

@@ -38,6 +38,9 @@ function card(proposal: ProposalView, decide: Decide): HTMLElement {
     title,
     h('p', { className: 'caption' }, `Record id ${proposal.recordId}`),
     proposal.decidedBy ? h('p', { className: 'caption' }, `Decided by ${proposal.decidedBy}`) : null,
+    proposal.entity && proposal.entity.name !== proposal.name
+      ? h('p', { className: 'caption graph-name' }, `In the graph as ${proposal.entity.name}`)
+      : null,
   );
   item.addEventListener('mouseenter', () => decide.focus(proposal.id));
   item.addEventListener('focusin', () => decide.focus(proposal.id));

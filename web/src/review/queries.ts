@@ -29,6 +29,9 @@ graphql(`
     status
     record
     decidedBy
+    entity {
+      name
+    }
     quotes {
       start
       end
