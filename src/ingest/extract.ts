@@ -9,23 +9,13 @@
 import { slugify } from '../rules';
 import { confidence, Family, Features, FLOOR, thresholdOf } from './confidence';
 import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
-import { findMentions, Mention } from './mentions';
+import { EntityLabel, findMentions, KnownEntity, Mention } from './mentions';
 import { fold, nameKey } from './names';
 import { findPlants, plantName } from './plants';
 import { DealKind, findRelations, Relation } from './relations';
 import { sentences, Sentence } from './text';
 
-export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
-
-/** A record the graph already holds, with the stored fields a re-declaration must keep. */
-export interface KnownEntity {
-  id: string;
-  label: EntityLabel;
-  name: string;
-  aliases: string[];
-  /** Company kinds, or the site's or project's kind. */
-  kinds: string[];
-}
+export type { EntityLabel, KnownEntity } from './mentions';
 
 export interface KnownDeal {
   id: string;

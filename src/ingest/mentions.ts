@@ -6,12 +6,24 @@
  * "X, a … company"). The cues are the features the learned confidence weighs (confidence.ts).
  */
 import nlp from 'compromise';
-import type { EntityLabel, KnownEntity } from './extract';
 import companyData from './data/companies.json';
 import { cityNamed, MONTHS, namedPlaces, Place } from './gazetteer';
 import { fold, nameKey } from './names';
 import type { Sentence } from './text';
 import { slugify } from '../rules';
+
+/** What kind of record a mention names. */
+export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
+
+/** A record the graph already holds, with the stored fields a re-declaration must keep. */
+export interface KnownEntity {
+  id: string;
+  label: EntityLabel;
+  name: string;
+  aliases: string[];
+  /** Company kinds, or the site's or project's kind. */
+  kinds: string[];
+}
 
 export interface Mention {
   /** Mentions with one key are one record. */
