@@ -7,10 +7,14 @@
  * Party selection is skewed: a dozen hubs (Renault Group, Nissan, CATL…) take a share of all deals
  * that grows with the graph, while most companies have a handful. Two named companies have a fixed
  * degree at every size (`verkor`: 24 partnerships, `solidion`: 6), so operations on them measure
- * cost by degree, not by graph size.
+ * cost by degree, not by graph size. Most facilities are cell plants with stages and capacity claims,
+ * for the capacity rollup.
  */
 
-export type Label = 'Company' | 'Person' | 'Site' | 'Project' | 'Partnership' | 'Milestone' | 'Source' | 'Evidence';
+export type Label =
+  'Company' | 'Person' | 'Site' | 'Project' | 'Partnership' | 'Milestone' | 'Source' | 'Evidence' | 'Stage' | 'Claim';
+/** A batch's labels beyond `Entity`: a cell plant is a facility site labelled Plant too. */
+export type Labels = Label | 'Site:Plant';
 export type RelType =
   | 'LOCATED_IN'
   | 'BASED_IN'
@@ -22,7 +26,10 @@ export type RelType =
   | 'MILESTONE_OF'
   | 'CONCERNS'
   | 'SUPPORTED_BY'
-  | 'QUOTED_FROM';
+  | 'QUOTED_FROM'
+  | 'HAS_STAGE'
+  | 'CLAIM_OF'
+  | 'OPERATES';
 
 export type Props = Record<string, string | number | boolean | string[] | null>;
 export interface NodeRow {
@@ -35,7 +42,7 @@ export interface RelRow {
   props: Props;
 }
 export type Batch =
-  { kind: 'nodes'; label: Label; rows: NodeRow[] } | { kind: 'relationships'; type: RelType; rows: RelRow[] };
+  { kind: 'nodes'; label: Labels; rows: NodeRow[] } | { kind: 'relationships'; type: RelType; rows: RelRow[] };
 
 export const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
 export type SizeName = keyof typeof SIZES;
@@ -116,6 +123,10 @@ const PROJECT_KINDS = ['roadmap', 'strategy', 'research-programme', 'vehicle', '
 const MILESTONE_MODALITIES = ['target', 'expectation', 'possibility', 'actual'];
 const BOUNDS = ['by', 'from', 'in'];
 const UNITS = ['GWh', 'jobs', 'cars', 'tonnes'];
+const CHEMISTRIES = ['NMC', 'LFP', 'NCA', 'LMFP'];
+/** A plant's life: stages in this order, each step taken with some chance, then perhaps an ending. */
+const PLANT_PATH = ['announced', 'construction-started', 'production-started', 'expanded'];
+const PLANT_ENDINGS = ['paused', 'cancelled', 'sold'];
 const SOURCE_KINDS = ['news-article', 'press-release', 'report', 'web-page'];
 const PUBLISHERS = ['Electrive', 'Reuters', 'TNW', 'Republic World', 'Automotive News', 'Les Echos', 'Handelsblatt'];
 
@@ -186,6 +197,9 @@ export function countsFor(nodes: number): Counts {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The id of the company at an index: the hubs, the two fixed ones, then `company-<index>`. */
+const companyIdAt = (index: number) => HUBS[index]?.[0] ?? FIXED[index - HUBS.length]?.[0] ?? `company-${index}`;
+
 /**
  * The graph of `nodes` nodes (about) from `seed`, as batches of at most `batchSize` rows. Every batch
  * is the same for the same arguments, so a loader can skip the ones it already wrote.
@@ -197,12 +211,15 @@ export function* generate(nodes: number, seed = DEFAULT_SEED, batchSize = 5000):
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const year = (from: number, to: number) => from + int(to - from + 1);
 
-  const nodeBuffers = new Map<Label, NodeRow[]>();
+  // Plants draw from their own stream, so the rest of the graph is the same with or without them.
+  const plantRandom = rng(seed + 1);
+  const plantInt = (max: number) => Math.floor(plantRandom() * max);
+  const nodeBuffers = new Map<Labels, NodeRow[]>();
   const relBuffers = new Map<RelType, RelRow[]>();
   const pendingRels: Batch[] = [];
   let evidenceCount = 0;
 
-  function* node(label: Label, row: NodeRow): Generator<Batch> {
+  function* node(label: Labels, row: NodeRow): Generator<Batch> {
     let buffer = nodeBuffers.get(label);
     if (!buffer) nodeBuffers.set(label, (buffer = []));
     buffer.push(row);
@@ -243,6 +260,83 @@ export function* generate(nodes: number, seed = DEFAULT_SEED, batchSize = 5000):
     rel('SUPPORTED_BY', nodeId, id);
   }
 
+  /**
+   * A cell plant (a facility labelled Plant) with an operator, dated stages and capacity claims in GWh,
+   * in the loader's shape: the plant's status is its latest stage's, each claim is its property's preferred one.
+   */
+  function* plant(id: string, i: number): Generator<Batch> {
+    const stages: { status: string; date: string }[] = [];
+    let y = 2017 + plantInt(9);
+    const day = () => `${y}-${String(1 + plantInt(12)).padStart(2, '0')}-${String(1 + plantInt(28)).padStart(2, '0')}`;
+    for (const status of PLANT_PATH) {
+      if (stages.length > 0 && plantRandom() < 0.35) break;
+      stages.push({ status, date: day() });
+      y += 1 + plantInt(2);
+    }
+    if (plantRandom() < 0.15) stages.push({ status: PLANT_ENDINGS[plantInt(PLANT_ENDINGS.length)]!, date: day() });
+    // Companies 0..11 are the hubs, 12 and 13 the fixed ones, then the long tail (as below).
+    const operator =
+      plantRandom() < 0.3
+        ? plantInt(HUBS.length)
+        : HUBS.length + FIXED.length + plantInt(n.companies - HUBS.length - FIXED.length);
+    yield* node('Site:Plant', {
+      id,
+      props: {
+        ...site(id, `Gigafactory ${i}`, 'facility').props,
+        chemistry: CHEMISTRIES[plantInt(CHEMISTRIES.length)]!,
+        status: stages.at(-1)!.status,
+      },
+    });
+    rel('OPERATES', companyIdAt(operator), id, { evidenceIds: [] });
+    for (const [k, s] of stages.entries()) {
+      const stageId = `${id}-stage-${k}`;
+      yield* node('Stage', {
+        id: stageId,
+        props: {
+          name: `Gigafactory ${i}: ${s.status} (${s.date})`,
+          status: s.status,
+          modality: 'asserted',
+          summary: `Gigafactory ${i}: ${s.status.replace(/-/g, ' ')}.`,
+          dateValue: s.date,
+          datePrecision: 'day',
+          dateYear: Number(s.date.slice(0, 4)),
+          dateEvidenceIds: [],
+        },
+      });
+      rel('HAS_STAGE', id, stageId, { evidenceIds: [] });
+    }
+    const first = Number(stages[0]!.date.slice(0, 4));
+    const claims: [string, number, number, string][] = [
+      ['initial-capacity', 2 + plantInt(20), first + 2 + plantInt(3), 'target'],
+      ['capacity-target', 20 + plantInt(60), 2028 + plantInt(5), 'target'],
+    ];
+    if (plantRandom() < 0.3) claims.push(['capacity', 1 + plantInt(30), first + 3, 'actual']);
+    for (const [k, [property, value, year, modality]] of claims.entries()) {
+      const stated = `${Math.min(first + k, 2026)}-${String(1 + plantInt(12)).padStart(2, '0')}-15`;
+      const claimId = `${id}-claim-${k}`;
+      yield* node('Claim', {
+        id: claimId,
+        props: {
+          name: `Gigafactory ${i}: ${property} ${value} GWh in ${year}`,
+          property,
+          value,
+          unit: 'GWh',
+          approximate: false,
+          year,
+          bound: 'by',
+          modality,
+          rank: 'normal',
+          preferred: true,
+          statedValue: stated,
+          statedPrecision: 'day',
+          statedYear: Number(stated.slice(0, 4)),
+          statedEvidenceIds: [],
+        },
+      });
+      rel('CLAIM_OF', claimId, id, { evidenceIds: [] });
+    }
+  }
+
   for (let i = 0; i < n.sources; i++) {
     const published = `${year(2015, 2025)}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`;
     const title = `${pick(PUBLISHERS)}: battery industry report ${i}`;
@@ -281,7 +375,8 @@ export function* generate(nodes: number, seed = DEFAULT_SEED, batchSize = 5000):
   }
   for (let i = 0; i < n.facilities; i++) {
     const id = `facility-${i}`;
-    yield* node('Site', site(id, `Gigafactory ${i}`, 'facility'));
+    if (plantRandom() < 0.6) yield* plant(id, i);
+    else yield* node('Site', site(id, `Gigafactory ${i}`, 'facility'));
     rel('LOCATED_IN', id, `city-${int(n.cities)}`);
     yield* evidence(id, `The gigafactory ${i} will produce battery cells from ${year(2024, 2032)}.`);
   }

@@ -28,6 +28,8 @@ export interface Operation {
 }
 
 const YEARS = { from: 2027, to: 2030 };
+/** A fixed date, so the rollup's answer does not move with the calendar. */
+const CAPACITY = { from: 2024, to: 2030, asOf: '2026-06-30' };
 const PAGE = 25;
 
 const data = (body: Json) => body.data as Json;
@@ -281,6 +283,77 @@ export const WORKLOAD: Operation[] = [
     digest(arm, body) {
       const g = arm === 'raw' ? rows(body)[0] : (data(body).shortestPath as Json | null);
       return { hops: g ? (g.nodes as unknown[]).length - 1 : null };
+    },
+  },
+  {
+    name: 'capacity',
+    raw: {
+      // The rollup's rules (src/landscape/capacity.ts) in Cypher: per plant the stages and the usable
+      // capacity claims as of the date, then per year the claim for the latest year not after it
+      // (planned) and, for a plant still producing, the one for that year or the date's (operating).
+      cypher: `/* benchRawCapacity */
+        MATCH (n:Plant)
+        CALL (n) {
+          OPTIONAL MATCH (n)-[:HAS_STAGE]->(s:Stage)
+          WITH s ORDER BY s.dateValue, s.id
+          RETURN count(s) AS stages, [x IN collect(s) WHERE x.dateValue <= $asOf | x {.status, year: toInteger(left(x.dateValue, 4))}] AS until
+        }
+        CALL (n) {
+          OPTIONAL MATCH (n)<-[:CLAIM_OF]-(c:Claim)
+          WHERE c.property IN ['capacity-target', 'initial-capacity', 'capacity'] AND c.statedValue <= $asOf
+            AND coalesce(c.rank, 'normal') <> 'deprecated' AND toLower(c.unit) IN ['gwh', 'mwh']
+          WITH c, coalesce(c.year, toInteger(left(c.statedValue, 4))) AS year
+          ORDER BY year DESC, CASE c.rank WHEN 'preferred' THEN 0 ELSE 1 END, c.statedValue DESC,
+                   CASE c.modality WHEN 'actual' THEN 0 ELSE 1 END, c.id
+          RETURN collect({year: year, gwh: c.value * CASE toLower(c.unit) WHEN 'gwh' THEN 1.0 ELSE 0.001 END}) AS known
+        }
+        WITH n, until, known WHERE NOT (size(until) = 0 AND (stages > 0 OR size(known) = 0))
+        WITH n, known, until[-1].status AS status,
+             [x IN until WHERE x.status <> 'sold'][-1].status IN ['production-started', 'expanded'] AS running,
+             [x IN until WHERE x.status IN ['production-started', 'expanded']][0] AS started
+        WHERE status IS NULL OR status <> 'cancelled'
+        WITH known, CASE WHEN running AND started IS NOT NULL THEN started.year END AS producing,
+             head(COLLECT { MATCH (n)-[:LOCATED_IN*1..6]->(c:Site {kind: 'country'}) RETURN c {.id, .name} }) AS country
+        UNWIND range($from, $to) AS year
+        WITH year, producing, country, [c IN known WHERE c.year <= year][0] AS claim,
+             [c IN known WHERE c.year <= CASE WHEN year < $asOfYear THEN year ELSE $asOfYear END][0] AS now
+        WHERE claim IS NOT NULL
+        WITH coalesce(country.id, 'UNKNOWN') AS key, coalesce(country.name, 'unknown') AS label, year,
+             sum(claim.gwh) AS planned,
+             sum(CASE WHEN producing <= year AND now IS NOT NULL THEN now.gwh ELSE 0 END) AS operating,
+             count(*) AS plants
+        ORDER BY label, key, year
+        WITH collect({key: key, label: label, year: year, planned: round(planned, 3), operating: round(operating, 3), plants: plants}) AS figures
+        RETURN figures, COLLECT {
+          UNWIND figures AS f
+          WITH f.year AS year, sum(f.planned) AS planned, sum(f.operating) AS operating, sum(f.plants) AS plants
+          RETURN {year: year, planned: round(planned, 3), operating: round(operating, 3), plants: plants} ORDER BY year
+        } AS totals`,
+      params: {
+        ...CAPACITY,
+        from: neo4j.int(CAPACITY.from),
+        to: neo4j.int(CAPACITY.to),
+        asOfYear: neo4j.int(Number(CAPACITY.asOf.slice(0, 4))),
+      },
+    },
+    api: {
+      query: `query Capacity($from: Int!, $to: Int!, $asOf: String) {
+        capacity(groupBy: COUNTRY, from: $from, to: $to, asOf: $asOf) {
+          figures { key label year planned operating plants }
+          totals { year planned operating plants }
+        }
+      }`,
+      variables: CAPACITY,
+    },
+    neo4jGraphql: { unsupported: 'no group-by aggregation or per-year step function over claims' },
+    digest(arm, body) {
+      const report = arm === 'raw' ? rows(body)[0]! : (data(body).capacity as Json);
+      const line = (f: Json) => [f.key, f.year, f.planned, f.operating, f.plants].join('|');
+      const t = (f: Json) => [f.year, f.planned, f.operating, f.plants].join('|');
+      return {
+        figures: (report.figures as Json[]).map(line).sort(),
+        totals: (report.totals as Json[]).map(t),
+      };
     },
   },
   {
