@@ -1,10 +1,14 @@
 /** Per-request context: the database and DataLoaders that batch every lookup of the request. */
 import DataLoader from 'dataloader';
-import type { PartnershipFilter } from './__generated__/resolvers-types';
 import { ANONYMOUS, Principal } from './auth';
 import type { Database } from './db/neo4j';
 import type { ConnectionModel, NodeLabel, NodeModel, PartnershipModel, RelatedModel } from './model';
-import { partnershipsOfCompanies } from './store/lists';
+import {
+  companiesWithPartnerships,
+  PartnershipPage,
+  PartnershipPageRequest,
+  partnershipsOfCompanies,
+} from './store/lists';
 import {
   NodeWithRelated,
   nodesByIds,
@@ -12,14 +16,15 @@ import {
   PrefetchRelation,
   RelationName,
   relatedByIds,
+  Shape,
 } from './store/nodes';
-import type { Page } from './store/paging';
+import { isComplete } from './store/projection';
 import { plantCapacityRows, type PlantCapacityRow } from './store/plants';
 
 export interface Loaders {
   node: DataLoader<string, NodeModel | null>;
   /** Nodes with the given relations fetched in the same query (they then come from `related`). */
-  nodeWith(prefetch: readonly PrefetchRelation[]): DataLoader<string, NodeModel | null>;
+  nodeWith(fetch: Fetch): DataLoader<string, NodeModel | null>;
   related(name: RelationName): DataLoader<string, RelatedModel[]>;
   partners: DataLoader<string, { node: NodeModel; partnershipIds: string[] }[]>;
   /**
@@ -28,12 +33,8 @@ export interface Loaders {
    */
   forgetAll(): void;
   /** Every plant with its stages and capacity claims, read once per request (key: 'all'). */
-  plantCapacity: DataLoader<'all', PlantCapacityRow[]>;
-  companyPartnerships(
-    filter: PartnershipFilter | null | undefined,
-    page: Page,
-    prefetch?: readonly PrefetchRelation[],
-  ): DataLoader<string, ConnectionModel<PartnershipModel>>;
+  plantCapacity: DataLoader<'all', readonly PlantCapacityRow[]>;
+  companyPartnerships(request: PartnershipPageRequest): DataLoader<string, ConnectionModel<PartnershipModel>>;
 }
 
 export interface Context {
@@ -42,6 +43,21 @@ export interface Context {
   /** Who sent the request; mutations check its role. */
   principal: Principal;
 }
+
+/** What to fetch with a node: relations, what of it (a shape), and for a company a page of its partnerships. */
+export interface Fetch {
+  prefetch: readonly PrefetchRelation[];
+  shape?: Shape;
+  partnerships?: PartnershipPageRequest;
+}
+
+/** Tells apart what two fetches bring, to key the loaders (selections are maps, so spelled out). */
+const fetchKey = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v));
+
+/** Relations and partnership pages that arrived with a record (a partial record is never cached by id). */
+const fetchedWith = new WeakMap<object, NodeWithRelated['related']>();
+const pagesWith = new WeakMap<object, Map<string, ConnectionModel<PartnershipModel>>>();
 
 export function createLoaders(db: Database): Loaders {
   const relations = new Map<RelationName, DataLoader<string, RelatedModel[]>>();
@@ -56,20 +72,31 @@ export function createLoaders(db: Database): Loaders {
     }
     return loader;
   };
-  /** Caches what a query fetched along the way, so the field resolvers asking for it send no query. */
-  const prime = (id: string, fetched: NodeWithRelated['related']) => {
-    for (const [name, items] of fetched) related(name).prime(id, items);
+  /**
+   * Keeps what a query fetched along the way on the records it belongs to, so their field resolvers
+   * send no query; a record fetched whole is also cached by id for the rest of the request.
+   */
+  const keep = (found: NodeWithRelated, complete: boolean) => {
+    if (complete) node.prime(found.node.id, found.node);
+    fetchedWith.set(found.node, found.related);
   };
   const withPrefetch = new Map<string, DataLoader<string, NodeModel | null>>();
-  const nodeWith = (prefetch: readonly PrefetchRelation[]) => {
-    const key = prefetch.join(',');
+  const nodeWith = (fetch: Fetch) => {
+    const key = fetchKey(fetch);
     let loader = withPrefetch.get(key);
     if (!loader) {
+      const { prefetch, shape = {}, partnerships } = fetch;
+      const complete = isComplete(shape.label, shape.selection);
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
-        const found = await nodesByIds(db, ids, prefetch);
-        for (const [id, { node: n, related: fetched }] of found) {
-          node.prime(id, n);
-          prime(id, fetched);
+        if (!partnerships) {
+          const found = await nodesByIds(db, ids, prefetch, shape);
+          for (const item of found.values()) keep(item, complete);
+          return ids.map((id) => found.get(id)?.node ?? null);
+        }
+        const found = await companiesWithPartnerships(db, ids, prefetch, shape, partnerships);
+        for (const item of found.values()) {
+          keep(item, complete);
+          keepPage(item.node, partnerships, item.partnerships);
         }
         return ids.map((id) => found.get(id)?.node ?? null);
       });
@@ -77,11 +104,20 @@ export function createLoaders(db: Database): Loaders {
     }
     return loader;
   };
-  const node = nodeWith([]);
+  const node = nodeWith({ prefetch: [] });
+  /** A page's partnerships, kept with their relations (and the page with its company, if any). */
+  const keepPage = (owner: object | null, request: PartnershipPageRequest, page: PartnershipPage) => {
+    const complete = isComplete('Partnership', request.shape.selection);
+    for (const p of page.connection.nodes) keep({ node: p, related: page.related.get(p.id) ?? new Map() }, complete);
+    if (!owner) return;
+    const kept = pagesWith.get(owner) ?? new Map<string, ConnectionModel<PartnershipModel>>();
+    kept.set(fetchKey(request), page.connection);
+    pagesWith.set(owner, kept);
+  };
   const pages = new Map<string, DataLoader<string, ConnectionModel<PartnershipModel>>>();
   const loaders: Loaders = {
     node,
-    nodeWith: (prefetch) => (prefetch.length === 0 ? node : nodeWith(prefetch)),
+    nodeWith: (fetch) => (fetch.prefetch.length === 0 && !fetch.shape && !fetch.partnerships ? node : nodeWith(fetch)),
     related,
     plantCapacity: new DataLoader(async (keys) => {
       const rows = await plantCapacityRows(db);
@@ -91,18 +127,13 @@ export function createLoaders(db: Database): Loaders {
       const found = await partnersByIds(db, ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
-    companyPartnerships(filter, page, prefetch = []) {
-      const key = JSON.stringify({ filter, page, prefetch });
+    companyPartnerships(request) {
+      const key = fetchKey(request);
       let loader = pages.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const found = await partnershipsOfCompanies(db, ids, filter, page, prefetch);
-          for (const { connection, related: fetched } of found.values()) {
-            for (const p of connection.nodes) {
-              node.prime(p.id, p);
-              prime(p.id, fetched.get(p.id) ?? new Map());
-            }
-          }
+          const found = await partnershipsOfCompanies(db, ids, request);
+          for (const page of found.values()) keepPage(null, request, page);
           return ids.map((id) => found.get(id)!.connection);
         });
         pages.set(key, loader);
@@ -133,14 +164,14 @@ export async function loadNodes<L extends NodeLabel>(
   );
 }
 
-/** A node of one type by id (with relations to prefetch); null when the id is unknown or names another type. */
+/** A node of one type by id (with what to fetch along); null when the id is unknown or names another type. */
 export async function loadTyped<L extends NodeLabel>(
   ctx: Context,
   id: string,
   label: L,
-  prefetch: readonly PrefetchRelation[] = [],
+  fetch: Fetch = { prefetch: [] },
 ): Promise<Extract<NodeModel, { __typename: L }> | null> {
-  const node = await ctx.loaders.nodeWith(prefetch).load(id);
+  const node = await ctx.loaders.nodeWith(fetch).load(id);
   return node && node.__typename === label ? (node as Extract<NodeModel, { __typename: L }>) : null;
 }
 
@@ -154,4 +185,33 @@ export async function relatedNodes<L extends NodeLabel>(
   return (await ctx.loaders.related(name).load(id))
     .map((r) => r.node)
     .filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label);
+}
+
+/** A relation of a record: as it arrived with the record, or from the relation's loader. */
+export async function relatedOf(ctx: Context, record: NodeModel, name: PrefetchRelation): Promise<RelatedModel[]> {
+  return (
+    (fetchedWith.get(record)?.get(name) as RelatedModel[] | undefined) ?? ctx.loaders.related(name).load(record.id)
+  );
+}
+
+/** The nodes of one type at the other end of a relation of a record (as it arrived with it, or loaded). */
+export async function relatedNodesOf<L extends NodeLabel>(
+  ctx: Context,
+  record: NodeModel,
+  name: PrefetchRelation,
+  label: L,
+): Promise<Extract<NodeModel, { __typename: L }>[]> {
+  return (await relatedOf(ctx, record, name))
+    .map((r) => r.node)
+    .filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label);
+}
+
+/** A company's page of partnerships: as it arrived with the company, or from the page loader. */
+export function partnershipsOf(
+  ctx: Context,
+  company: NodeModel,
+  request: PartnershipPageRequest,
+): Promise<ConnectionModel<PartnershipModel>> {
+  const kept = pagesWith.get(company)?.get(fetchKey(request));
+  return kept ? Promise.resolve(kept) : ctx.loaders.companyPartnerships(request).load(company.id);
 }

@@ -3,7 +3,7 @@
  * used in logs), uses an explicit read or write transaction, closes its session, and translates
  * driver errors into the API's typed errors.
  */
-import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape, ResultSummary } from 'neo4j-driver';
 import type { Neo4jSettings } from '../config';
 import { DatabaseTimeoutError, ServiceUnavailableError } from '../errors';
 import { disableNagle } from './socket';
@@ -54,6 +54,31 @@ export function translateError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The graph version: a counter every write transaction that changed data bumps (last, so its lock is
+ * held only until the commit), read by caches of whole-graph figures in any process. Schema-only
+ * transactions leave it alone (Neo4j allows no data write beside a schema change).
+ */
+const BUMP_GRAPH_VERSION = `/* bumpGraphVersion */ MERGE (v:GraphVersion) SET v.value = coalesce(v.value, 0) + 1`;
+
+/** The graph version as a Cypher expression, for a read to return beside its answer. */
+export const GRAPH_VERSION =
+  'coalesce(head(COLLECT { MATCH (v:GraphVersion) RETURN v.value ORDER BY v.value DESC }), 0)';
+
+function changesData(summary: ResultSummary): boolean {
+  const u = summary.counters.updates();
+  return (
+    u.nodesCreated +
+      u.nodesDeleted +
+      u.relationshipsCreated +
+      u.relationshipsDeleted +
+      u.propertiesSet +
+      u.labelsAdded +
+      u.labelsRemoved >
+    0
+  );
+}
+
 export interface DatabaseOptions {
   /** Per-transaction timeout, so no request can hold Neo4j. */
   queryTimeoutMs?: number;
@@ -73,7 +98,6 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
   });
   const timeout = options.queryTimeoutMs ?? 15000;
   let queryCount = 0;
-
   // Causal consistency across this process: every session waits for the writes the process has
   // committed, so on a cluster a read routed to a follower still sees them (read-your-writes).
   const bookmarkManager = neo4j.bookmarkManager();
@@ -108,16 +132,29 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
       const s = session('WRITE');
       try {
         return await s.executeWrite(
-          (tx) => {
+          async (tx) => {
             const run = tx.run.bind(tx);
+            const statements: Promise<boolean>[] = [];
             // Count every statement of the unit of work, not just the transaction.
             const counted = Object.assign(Object.create(tx) as ManagedTransaction, {
               run: (...args: Parameters<ManagedTransaction['run']>) => {
                 queryCount += 1;
-                return run(...args);
+                const result = run(...args);
+                statements.push(
+                  result.then(
+                    ({ summary }) => changesData(summary),
+                    () => false,
+                  ),
+                );
+                return result;
               },
             });
-            return work(counted);
+            const value = await work(counted);
+            if ((await Promise.all(statements)).some(Boolean)) {
+              queryCount += 1;
+              await run(BUMP_GRAPH_VERSION);
+            }
+            return value;
           },
           { metadata: { app: 'battery-kg', operation }, ...(options.bounded ? { timeout } : {}) },
         );

@@ -1,23 +1,21 @@
-import type { CompanyResolvers, PartnerResolvers } from '../__generated__/resolvers-types';
-import { loadNodes, relatedNodes } from '../context';
+import type { CompanyResolvers, PartnerResolvers, PartnershipFilter } from '../__generated__/resolvers-types';
+import { loadNodes, partnershipsOf, relatedNodes, relatedNodesOf } from '../context';
 import type { CompanyModel } from '../model';
 import { prefetchable } from '../graph/vocabulary';
 import { pageOf } from '../store/paging';
-import { prefetchOf, selectedFields } from './lookahead';
-import { PARTNERSHIP_RELATIONS } from './Partnership';
+import type { PartnershipPageRequest } from '../store/lists';
+import type { Selection } from '../store/projection';
+import { fetchFor, itemsOf, selectionTree } from './lookahead';
+import { PARTNERSHIP_RELATIONS, PARTY_FAR_END } from './Partnership';
 
 /** Company fields whose relation a query for the company can fetch at once (GraphQL field → relation). */
 export const COMPANY_RELATIONS = prefetchable('Company');
 
 export const Company: CompanyResolvers = {
-  basedIn: (c, _, ctx) => relatedNodes(ctx, 'basedIn', c.id, 'Site'),
-  memberOf: (c, _, ctx) => relatedNodes(ctx, 'memberOf', c.id, 'Company'),
-  members: (c, _, ctx) => relatedNodes(ctx, 'members', c.id, 'Company'),
-  partnerships: (c, { filter, first, after }, ctx, info) => {
-    const selected = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
-    const prefetch = prefetchOf(selected, PARTNERSHIP_RELATIONS);
-    return ctx.loaders.companyPartnerships(filter, pageOf(first, after), prefetch).load(c.id);
-  },
+  basedIn: (c, _, ctx) => relatedNodesOf(ctx, c, 'basedIn', 'Site'),
+  memberOf: (c, _, ctx) => relatedNodesOf(ctx, c, 'memberOf', 'Company'),
+  members: (c, _, ctx) => relatedNodesOf(ctx, c, 'members', 'Company'),
+  partnerships: (c, args, ctx, info) => partnershipsOf(ctx, c, partnershipPage(args, selectionTree(info))),
   partners: async (c, _, ctx) =>
     (await ctx.loaders.partners.load(c.id)).map((p) => ({
       company: p.node as CompanyModel,
@@ -33,8 +31,20 @@ export const Company: CompanyResolvers = {
       evidenceIds: r.evidenceIds,
     })),
   milestones: (c, _, ctx) => relatedNodes(ctx, 'milestonesOfCompany', c.id, 'Milestone'),
-  evidence: (c, _, ctx) => relatedNodes(ctx, 'evidence', c.id, 'Evidence'),
+  evidence: (c, _, ctx) => relatedNodesOf(ctx, c, 'evidence', 'Evidence'),
 };
+
+/**
+ * The page Company.partnerships fetches for its arguments and the connection's selection; the company
+ * query builds the same one to fetch it with the company.
+ */
+export function partnershipPage(
+  args: { filter?: PartnershipFilter | null; first?: number | null; after?: string | null },
+  connection: Selection | undefined,
+): PartnershipPageRequest {
+  const { prefetch, shape } = fetchFor('Partnership', itemsOf(connection), PARTNERSHIP_RELATIONS, PARTY_FAR_END);
+  return { filter: args.filter ?? null, page: pageOf(args.first, args.after), prefetch, shape: shape! };
+}
 
 export const Partner: PartnerResolvers = {
   partnerships: (p, _, ctx) => loadNodes(ctx, p.partnershipIds, 'Partnership'),

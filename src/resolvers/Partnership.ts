@@ -1,5 +1,5 @@
 import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__generated__/resolvers-types';
-import { loadNodes, relatedNodes } from '../context';
+import { loadNodes, relatedNodes, relatedNodesOf, relatedOf } from '../context';
 import { asOfDay, dealStatusAsOf } from '../landscape/asOf';
 import type { CompanyModel } from '../model';
 import { prefetchable } from '../graph/vocabulary';
@@ -9,17 +9,20 @@ import { claimsOf, stagesOf } from './Lifecycle';
 /** Partnership fields whose relation a query for partnerships can fetch at once (GraphQL field → relation). */
 export const PARTNERSHIP_RELATIONS = prefetchable('Partnership');
 
+/** A party wraps the company at the far end of HAS_PARTY: what is selected of it is under `company`. */
+export const PARTY_FAR_END = { parties: 'company' };
+
 export const Partnership: PartnershipResolvers = {
   parties: async (p, _, ctx) =>
-    (await ctx.loaders.related('parties').load(p.id)).map((r) => ({
+    (await relatedOf(ctx, p, 'parties')).map((r) => ({
       company: r.node as CompanyModel,
       role: toEnum<PartyRole>(r.role ?? 'partner'),
       evidenceIds: r.evidenceIds,
     })),
-  sites: (p, _, ctx) => relatedNodes(ctx, 'sites', p.id, 'Site'),
-  projects: (p, _, ctx) => relatedNodes(ctx, 'projects', p.id, 'Project'),
+  sites: (p, _, ctx) => relatedNodesOf(ctx, p, 'sites', 'Site'),
+  projects: (p, _, ctx) => relatedNodesOf(ctx, p, 'projects', 'Project'),
   milestones: (p, _, ctx) => relatedNodes(ctx, 'milestones', p.id, 'Milestone'),
-  evidence: (p, _, ctx) => relatedNodes(ctx, 'evidence', p.id, 'Evidence'),
+  evidence: (p, _, ctx) => relatedNodesOf(ctx, p, 'evidence', 'Evidence'),
   stages: (p, _, ctx) => stagesOf(ctx, p),
   currentStage: async (p, _, ctx) => (await stagesOf(ctx, p)).at(-1) ?? null,
   statusAsOf: async (p, { date }, ctx) => {

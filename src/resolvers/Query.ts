@@ -1,18 +1,19 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
-import { loadTyped } from '../context';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Fetch, loadTyped } from '../context';
 import { dashboardAsOf } from '../landscape/dashboard';
 import { timeline } from '../store/aggregates';
 import { revisionsOf } from '../store/curation';
 import { neighborhood, search, shortestPath } from '../store/explore';
 import * as lists from '../store/lists';
 import { pageOf } from '../store/paging';
-import { COMPANY_RELATIONS } from './Company';
-import { prefetchOf, selectedFields } from './lookahead';
-import { PARTNERSHIP_RELATIONS } from './Partnership';
+import { COMPANY_RELATIONS, partnershipPage } from './Company';
+import { argumentsBelow, fetchFor, selectionTree } from './lookahead';
+import { PARTNERSHIP_RELATIONS, PARTY_FAR_END } from './Partnership';
 
 export const Query: QueryResolvers = {
   node: (_, { id }, ctx) => ctx.loaders.node.load(id),
-  company: (_, { id }, ctx, info) => loadTyped(ctx, id, 'Company', prefetchOf(selectedFields(info), COMPANY_RELATIONS)),
+  company: (_, { id }, ctx, info) => loadTyped(ctx, id, 'Company', companyFetch(info)),
   companies: (_, { filter, first, after }, { db }) => lists.companies(db, filter, pageOf(first, after)),
   person: (_, { id }, ctx) => loadTyped(ctx, id, 'Person'),
   people: (_, { first, after }, { db }) => lists.people(db, pageOf(first, after)),
@@ -21,7 +22,12 @@ export const Query: QueryResolvers = {
   project: (_, { id }, ctx) => loadTyped(ctx, id, 'Project'),
   projects: (_, { first, after }, { db }) => lists.projects(db, pageOf(first, after)),
   partnership: (_, { id }, ctx, info) =>
-    loadTyped(ctx, id, 'Partnership', prefetchOf(selectedFields(info), PARTNERSHIP_RELATIONS)),
+    loadTyped(
+      ctx,
+      id,
+      'Partnership',
+      fetchFor('Partnership', selectionTree(info), PARTNERSHIP_RELATIONS, PARTY_FAR_END),
+    ),
   partnerships: (_, { filter, first, after }, { db }) => lists.partnerships(db, filter, pageOf(first, after)),
   milestone: (_, { id }, ctx) => loadTyped(ctx, id, 'Milestone'),
   source: (_, { id }, ctx) => loadTyped(ctx, id, 'Source'),
@@ -34,3 +40,20 @@ export const Query: QueryResolvers = {
   dashboard: (_, { asOf }, { db }) => dashboardAsOf(db, asOf),
   history: (_, { id }, { db }) => revisionsOf(db, id),
 };
+
+/**
+ * A company with what is selected of it, and its page of partnerships when that is selected once: the
+ * whole company view in one query. Arguments the page refuses leave the page to its own resolver,
+ * which reports them there.
+ */
+function companyFetch(info: GraphQLResolveInfo): Fetch {
+  const selection = selectionTree(info);
+  const fetch = fetchFor('Company', selection, COMPANY_RELATIONS);
+  const args = argumentsBelow(info, 'partnerships');
+  if (!args) return fetch;
+  try {
+    return { ...fetch, partnerships: partnershipPage(args, selection.get('partnerships')) };
+  } catch {
+    return fetch;
+  }
+}

@@ -1,6 +1,6 @@
 /** Filtered, paginated lists. Each returns the page and the total in one query. */
 import neo4j from 'neo4j-driver';
-import type { Database } from '../db/neo4j';
+import { Database, GRAPH_VERSION } from '../db/neo4j';
 import type { CompanyFilter, PartnershipFilter, SiteKind } from '../__generated__/resolvers-types';
 import type {
   CompanyModel,
@@ -15,9 +15,11 @@ import type {
 } from '../model';
 import { checkDate } from '../rules';
 import { existedAsOf, statusAsOf } from './asOf';
-import { PrefetchRelation, RawRelated, relatedProjection, toRelatedMap } from './nodes';
+import { NodeWithRelated, PrefetchRelation, RawRelated, relatedProjection, Shape, toRelatedMap } from './nodes';
+import { projectionOf } from './projection';
 import { Page, checkYear } from './paging';
 import { fromEnum, toNode } from './rows';
+import { cachedAt } from './versioned';
 
 export async function pageQuery<T extends NodeModel>(
   db: Database,
@@ -85,15 +87,42 @@ function partnershipParams(filter: PartnershipFilter | null | undefined) {
   };
 }
 
-export function partnerships(db: Database, filter: PartnershipFilter | null | undefined, page: Page) {
+/**
+ * A page of partnerships. The total counts every matching deal (60 ms for a kind and years at a million
+ * nodes), so it is counted once per graph version and filter; the page query returns the version.
+ */
+export async function partnerships(
+  db: Database,
+  filter: PartnershipFilter | null | undefined,
+  page: Page,
+): Promise<ConnectionModel<PartnershipModel>> {
   const params = partnershipParams(filter);
-  return pageQuery<PartnershipModel>(
-    db,
+  const where = partnershipFilter(params);
+  const [row] = await db.read<{ page: unknown[]; version: unknown }>(
     'partnerships',
-    `MATCH (n:Partnership) WHERE ${partnershipFilter(params)} WITH n ORDER BY ${PARTNERSHIP_ORDER}`,
-    params,
-    page,
+    `/* partnerships */
+     CALL () {
+       MATCH (n:Partnership) WHERE ${where}
+       WITH n ORDER BY ${PARTNERSHIP_ORDER} SKIP $offset LIMIT $limit
+       RETURN collect(n {.*, labels: labels(n)}) AS page
+     }
+     RETURN page, ${GRAPH_VERSION} AS version`,
+    { ...params, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
   );
+  const totalCount = await cachedAt(
+    db,
+    Number(row?.version ?? 0),
+    `partnerships:${JSON.stringify(params)}`,
+    async () => {
+      const [count] = await db.read<{ total: unknown }>(
+        'partnershipsTotal',
+        `/* partnershipsTotal */ MATCH (n:Partnership) WHERE ${where} RETURN count(n) AS total`,
+        params,
+      );
+      return Number(count?.total ?? 0);
+    },
+  );
+  return { nodes: (row?.page ?? []).map((n) => toNode(n) as PartnershipModel), offset: page.offset, totalCount };
 }
 
 /** One page of partnerships for each of many companies, in one query (Company.partnerships). */
@@ -103,52 +132,99 @@ export interface PartnershipPage {
   related: Map<string, Map<PrefetchRelation, RelatedModel[]>>;
 }
 
-export async function partnershipsOfCompanies(
-  db: Database,
-  companyIds: readonly string[],
-  filter: PartnershipFilter | null | undefined,
-  page: Page,
-  prefetch: readonly PrefetchRelation[] = [],
-): Promise<Map<string, PartnershipPage>> {
-  const params = partnershipParams(filter);
-  const where = partnershipFilter(params);
-  // The loader MERGEs HAS_PARTY, so a partnership reaches a company once: no DISTINCT is needed, and
-  // without a filter the total is the company's degree (read from the node, not counted) and the page
-  // a top-k sort, instead of sorting and collecting every partnership of a hub.
-  const rows = await db.read<{ cid: string; total: number; page: { n: unknown; related: RawRelated }[] }>(
-    'partnershipsOfCompanies',
-    `/* partnershipsOfCompanies */
-     UNWIND $companyIds AS cid
-     MATCH (c:Entity {id: cid})
-     CALL (c) {
+/**
+ * For the company bound to `c`: the total of its partnerships matching `where` and one page of them
+ * (as `total` and `page`). The loader MERGEs HAS_PARTY, so a partnership reaches a company once: no
+ * DISTINCT is needed, and the page is a top-k sort instead of sorting and collecting every
+ * partnership of a hub.
+ */
+function partnershipPageCalls(where: string, prefetch: readonly PrefetchRelation[], shape: Shape): string {
+  return `CALL (c) {
        MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
        RETURN count(n) AS total
      }
      CALL (c) {
        MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
        WITH n ORDER BY ${PARTNERSHIP_ORDER} SKIP $offset LIMIT $limit
-       RETURN collect({n: n {.*, labels: labels(n)}, related: ${relatedProjection(prefetch)}}) AS page
-     }
+       RETURN collect({n: ${projectionOf('n', 'Partnership', shape.selection)}, related: ${relatedProjection(prefetch, shape.related)}}) AS page
+     }`;
+}
+
+type PageRow = { total: unknown; page: { n: unknown; related: RawRelated }[] };
+
+function toPartnershipPage(row: PageRow | undefined, page: Page): PartnershipPage {
+  const nodes = (row?.page ?? []).map((item) => toNode(item.n) as PartnershipModel);
+  return {
+    connection: { nodes, offset: page.offset, totalCount: Number(row?.total ?? 0) },
+    related: new Map((row?.page ?? []).map((item, i) => [nodes[i]!.id, toRelatedMap(item.related)])),
+  };
+}
+
+/** Which partnerships of a company to fetch, and what of each. */
+export interface PartnershipPageRequest {
+  filter: PartnershipFilter | null | undefined;
+  page: Page;
+  prefetch: readonly PrefetchRelation[];
+  shape: Shape;
+}
+
+const pageParams = (request: PartnershipPageRequest) => ({
+  ...partnershipParams(request.filter),
+  offset: neo4j.int(request.page.offset),
+  limit: neo4j.int(request.page.limit),
+});
+
+export async function partnershipsOfCompanies(
+  db: Database,
+  companyIds: readonly string[],
+  request: PartnershipPageRequest,
+): Promise<Map<string, PartnershipPage>> {
+  const params = pageParams(request);
+  const rows = await db.read<PageRow & { cid: string }>(
+    'partnershipsOfCompanies',
+    `/* partnershipsOfCompanies */
+     UNWIND $companyIds AS cid
+     MATCH (c:Entity {id: cid})
+     ${partnershipPageCalls(partnershipFilter(params), request.prefetch, request.shape)}
      RETURN cid, total, page`,
-    { ...params, companyIds, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) },
+    { ...params, companyIds },
   );
-  const byId = new Map(
-    rows.map((r): [string, PartnershipPage] => {
-      const nodes = r.page.map((item) => toNode(item.n) as PartnershipModel);
+  const byId = new Map(rows.map((r) => [r.cid, toPartnershipPage(r, request.page)]));
+  return new Map(companyIds.map((id) => [id, byId.get(id) ?? toPartnershipPage(undefined, request.page)]));
+}
+
+/**
+ * Companies by id with their `prefetch` relations and a page of their partnerships, in one query: what
+ * `company(id)` needs when its partnerships are selected.
+ */
+export async function companiesWithPartnerships(
+  db: Database,
+  ids: readonly string[],
+  prefetch: readonly PrefetchRelation[],
+  shape: Shape,
+  request: PartnershipPageRequest,
+): Promise<Map<string, NodeWithRelated & { partnerships: PartnershipPage }>> {
+  const params = pageParams(request);
+  const rows = await db.read<PageRow & { n: unknown; related: RawRelated }>(
+    'companiesWithPartnerships',
+    `/* companiesWithPartnerships */
+     UNWIND $ids AS id
+     MATCH (c:Entity {id: id})
+     ${partnershipPageCalls(partnershipFilter(params), request.prefetch, request.shape)}
+     WITH c AS n, total, page
+     RETURN ${projectionOf('n', shape.label, shape.selection)} AS n, ${relatedProjection(prefetch, shape.related)} AS related,
+            total, page`,
+    { ...params, ids },
+  );
+  return new Map(
+    rows.map((row) => {
+      const node = toNode(row.n);
       return [
-        r.cid,
-        {
-          connection: { nodes, offset: page.offset, totalCount: Number(r.total) },
-          related: new Map(r.page.map((item, i) => [nodes[i]!.id, toRelatedMap(item.related)])),
-        },
+        node.id,
+        { node, related: toRelatedMap(row.related), partnerships: toPartnershipPage(row, request.page) },
       ];
     }),
   );
-  const empty = (): PartnershipPage => ({
-    connection: { nodes: [], offset: page.offset, totalCount: 0 },
-    related: new Map(),
-  });
-  return new Map(companyIds.map((id) => [id, byId.get(id) ?? empty()]));
 }
 
 export function companies(db: Database, filter: CompanyFilter | null | undefined, page: Page) {

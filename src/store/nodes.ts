@@ -2,8 +2,9 @@
 import type { Database } from '../db/neo4j';
 import { CLAIM_PREFERENCE } from './claims';
 import { plain } from '../db/neo4j';
-import type { NodeModel, RelatedModel } from '../model';
+import type { NodeLabel, NodeModel, RelatedModel } from '../model';
 import { patternOf, PrefetchName, ReadName, READS } from '../graph/vocabulary';
+import { projectionOf, Selection } from './projection';
 import { toNode } from './rows';
 
 /** A node with the relations fetched along with it. */
@@ -12,18 +13,29 @@ export interface NodeWithRelated {
   related: Map<PrefetchRelation, RelatedModel[]>;
 }
 
+/**
+ * What a query fetches of its nodes and of the far ends of their prefetched relations: only what these
+ * selections need when given (see projection.ts), else every property.
+ */
+export interface Shape {
+  label?: NodeLabel;
+  selection?: Selection;
+  related?: Partial<Record<PrefetchRelation, Selection>>;
+}
+
 /** Nodes by id, each with the `prefetch` relations in the same query. */
 export async function nodesByIds(
   db: Database,
   ids: readonly string[],
   prefetch: readonly PrefetchRelation[] = [],
+  shape: Shape = {},
 ): Promise<Map<string, NodeWithRelated>> {
   const rows = await db.read<{ n: unknown; related: RawRelated }>(
     'nodesByIds',
     `/* nodesByIds */
      UNWIND $ids AS id
      MATCH (n:Entity {id: id})
-     RETURN n {.*, labels: labels(n)} AS n, ${relatedProjection(prefetch)} AS related`,
+     RETURN ${projectionOf('n', shape.label, shape.selection)} AS n, ${relatedProjection(prefetch, shape.related)} AS related`,
     { ids },
   );
   return new Map(
@@ -110,18 +122,26 @@ export type PrefetchRelation = PrefetchName;
 type RawItem = { node: unknown; role: unknown; title: unknown; stake: unknown; evidenceIds: unknown };
 export type RawRelated = Record<string, RawItem[]>;
 
-const RELATED_ITEM =
-  '{node: m {.*, labels: labels(m)}, role: r.role, title: r.title, stake: r.stake, evidenceIds: r.evidenceIds}';
+const relatedItem = (node: string) =>
+  `{node: ${node}, role: r.role, title: r.title, stake: r.stake, evidenceIds: r.evidenceIds}`;
+const RELATED_ITEM = relatedItem('m {.*, labels: labels(m)}');
+
+/** The label at the far end of a plain relation, `(m:Label)` in its pattern. */
+const farLabel = (relation: PrefetchRelation) => /\(m:(\w+)\)/.exec(RELATIONS[relation])?.[1] as NodeLabel | undefined;
 
 /**
  * A map projection with one COLLECT subquery per relation of `n`, ordered as relatedByIds orders them,
- * so prefetched relations read exactly as if their loader had fetched them.
+ * so prefetched relations read exactly as if their loader had fetched them; with `selections`, each far
+ * end projected for what is selected of it.
  */
-export function relatedProjection(relations: readonly PrefetchRelation[]): string {
-  const entries = relations.map(
-    (relation) =>
-      `${relation}: COLLECT { MATCH ${RELATIONS[relation]} WITH m, r ORDER BY ${orderOf(relation)} RETURN ${RELATED_ITEM} }`,
-  );
+export function relatedProjection(
+  relations: readonly PrefetchRelation[],
+  selections?: Partial<Record<PrefetchRelation, Selection>>,
+): string {
+  const entries = relations.map((relation) => {
+    const item = selections ? relatedItem(projectionOf('m', farLabel(relation), selections[relation])) : RELATED_ITEM;
+    return `${relation}: COLLECT { MATCH ${RELATIONS[relation]} WITH m, r ORDER BY ${orderOf(relation)} RETURN ${item} }`;
+  });
   return `{${entries.join(', ')}}`;
 }
 

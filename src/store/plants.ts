@@ -6,6 +6,7 @@ import { existedAsOf, statusAsOf } from './asOf';
 import { pageQuery } from './lists';
 import type { Page } from './paging';
 import { toNode } from './rows';
+import { cached } from './versioned';
 
 export interface PlantFilter {
   siteId: string | null;
@@ -59,8 +60,12 @@ export interface PlantCapacityRow {
   claims: CapacityClaimRow[];
 }
 
-/** Every plant with what the rollup needs, in one query. */
-export async function plantCapacityRows(db: Database): Promise<PlantCapacityRow[]> {
+/** Every plant with what the rollup needs, in one query, once per graph version (shared: never mutated). */
+export function plantCapacityRows(db: Database): Promise<readonly PlantCapacityRow[]> {
+  return cached(db, 'plantCapacityRows', () => readPlantCapacityRows(db));
+}
+
+async function readPlantCapacityRows(db: Database): Promise<PlantCapacityRow[]> {
   const rows = await db.read<{ row: unknown }>(
     'plantCapacityRows',
     `/* plantCapacityRows */
