@@ -8,6 +8,9 @@ import { Database, GRAPH_VERSION } from '../db/neo4j';
 
 const caches = new WeakMap<Database, { version: number; values: Map<string, Promise<unknown>> }>();
 
+/** Figures kept per version at most: totals are keyed by filter, which clients choose. */
+const MAX_VALUES = 1000;
+
 /** The current graph version, in a query of its own. */
 export async function graphVersion(db: Database): Promise<number> {
   const [row] = await db.read<{ version: unknown }>(
@@ -27,6 +30,7 @@ export function cachedAt<T>(db: Database, version: number, key: string, compute:
   let value = cache.values.get(key) as Promise<T> | undefined;
   if (!value) {
     const values = cache.values;
+    if (values.size >= MAX_VALUES) values.clear();
     value = compute();
     values.set(key, value);
     // A failure (a timeout, say) is not kept: the next request tries again.
