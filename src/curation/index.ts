@@ -195,9 +195,12 @@ async function apply<L extends store.EditableLabel>(
       }
       if (Object.keys(props).length > 0) await store.setProps(tx, change.id, props);
 
-      for (const [name, wanted] of Object.entries(change.links) as [LinkField, WantedLink[]][]) {
+      const given = Object.entries(change.links) as [LinkField, WantedLink[]][];
+      const lists = given.map(([name]) => ({ id: change.id, type: LINKS[name].type, outgoing: LINKS[name].outgoing }));
+      const stored = await store.readLinkLists(tx, lists);
+      for (const [i, [name, wanted]] of given.entries()) {
         const spec = LINKS[name];
-        const before = await store.readLinks(tx, change.id, spec);
+        const before = stored(lists[i]!);
         const { next, written, removed } = editLinks(before, wanted, evidenceIds);
         const unknown = await store.writeLinks(tx, change.id, spec, written);
         if (unknown.length > 0) {

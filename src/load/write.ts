@@ -189,6 +189,7 @@ function linkChanges(
 }
 
 interface RecordState {
+  labels: string[];
   props: Props;
   evidenceIds: string[];
 }
@@ -198,28 +199,27 @@ async function readRecords(tx: ManagedTransaction, ids: readonly string[]): Prom
     `/* readRecords */
      UNWIND $ids AS id
      MATCH (n:Entity {id: id})
-     RETURN id, properties(n) AS props,
+     RETURN id, labels(n) AS labels, properties(n) AS props,
             COLLECT { MATCH (n)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id } AS evidenceIds`,
     { ids },
   );
   return new Map(
     result.records.map((r) => [
       r.get('id') as string,
-      { props: plain(r.get('props')) as Props, evidenceIds: r.get('evidenceIds') as string[] },
+      {
+        labels: r.get('labels') as string[],
+        props: plain(r.get('props')) as Props,
+        evidenceIds: r.get('evidenceIds') as string[],
+      },
     ]),
   );
 }
 
-/** The link lists a plan's relations belong to in revisions (see LINK_FIELDS), one per record and type. */
-function linkListsOf(plan: Plan): LinkList[] {
-  const lists = new Map<string, LinkList>();
-  for (const rel of plan.relations) {
-    const owner = LINK_FIELDS[rel.type];
-    if (!owner) continue;
-    const list = { id: owner.on === 'from' ? rel.from : rel.to, type: rel.type, outgoing: owner.on === 'from' };
-    lists.set(`${list.id} ${list.type}`, list);
-  }
-  return [...lists.values()];
+/** The link list a relation belongs to in revisions (see LINK_FIELDS), if any. */
+function linkListOf(rel: Pick<RelationRow, 'type' | 'from' | 'to'>): LinkList | null {
+  const owner = LINK_FIELDS[rel.type];
+  if (!owner) return null;
+  return { id: owner.on === 'from' ? rel.from : rel.to, type: rel.type, outgoing: owner.on === 'from' };
 }
 
 /** A record's fields, quotes and links as its revisions show them. */
@@ -263,35 +263,29 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: Loade
       ).records
     : [];
   const snapshot = previous?.get('snapshot') ? (JSON.parse(previous.get('snapshot') as string) as Snapshot) : undefined;
+  // A quote's node never changes (its id is its source and offsets); a speaker is added, never replaced.
   await tx.run(
     `/* upsertEvidence */
      UNWIND $rows AS row
      MATCH (s:Source {id: row.sourceId})
      MERGE (e:Entity {id: row.id})
-     SET e:Evidence, e += row.props, e.sourceId = row.sourceId, e.speakerId = coalesce(row.speakerId, e.speakerId)
-     MERGE (e)-[:QUOTED_FROM]->(s)`,
+     ON CREATE SET e:Evidence, e += row.props, e.sourceId = row.sourceId
+     MERGE (e)-[:QUOTED_FROM]->(s)
+     WITH e, row WHERE row.speakerId IS NOT NULL AND e.speakerId IS NULL
+     SET e.speakerId = row.speakerId`,
     { rows: plan.evidence.map((e) => ({ ...e, props: toStoredProps(e.props) })) },
   );
 
-  // What the records the file touches hold now: only records that exist can have revisions.
-  const lists = linkListsOf(plan);
-  const touched = [...new Set([...plan.nodes.map((n) => n.id), ...lists.map((l) => l.id)])];
-  const before = await readRecords(tx, touched);
-  const existing = lists.filter((l) => before.has(l.id));
-  const shownBefore = await show(tx, before, existing);
-
-  const statusWritten = new Set<string>();
-  for (const label of NODE_LABELS) {
-    const rows = plan.nodes
-      .filter((n) => n.label === label)
-      .map((n) => {
-        const stored = before.get(n.id);
-        const props = stored ? fileChanges(n.props, stored.props, snapshot?.nodes[n.id]) : n.props;
-        if (['status', 'kind', 'binding'].some((k) => k in props)) statusWritten.add(n.id);
-        return { id: n.id, plant: n.plant ?? false, props: toStoredProps(props) };
-      });
-    if (rows.length) await tx.run(upsertNodes(label), { rows });
-  }
+  // Everything the file changes is decided against what is stored before anything is written.
+  const owners = plan.relations.map(linkListOf).filter((l): l is LinkList => l !== null);
+  const before = await readRecords(tx, [...new Set([...plan.nodes.map((n) => n.id), ...owners.map((l) => l.id)])]);
+  const nodes = plan.nodes.flatMap((n) => {
+    const stored = before.get(n.id);
+    if (!stored) return [{ ...n, props: n.props }];
+    const props = fileChanges(n.props, stored.props, snapshot?.nodes[n.id]);
+    const label = !stored.labels.includes(n.label) || (n.plant === true && !stored.labels.includes('Plant'));
+    return Object.keys(props).length > 0 || label ? [{ ...n, props }] : [];
+  });
   const storedLinks = await tx.run(
     `/* storedLinks */
      UNWIND $rows AS row
@@ -301,32 +295,63 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: Loade
     { rows: plan.relations.map(({ type, from, to }) => ({ type, from, to })) },
   );
   const linkProps = new Map(storedLinks.records.map((r) => [r.get('key') as string, plain(r.get('props')) as Props]));
+  const relations = plan.relations.flatMap((r) => {
+    const key = relationKey(r);
+    const props = linkChanges(r.props, linkProps.get(key), snapshot?.relations[key]);
+    return props === null ? [] : [{ ...r, props }];
+  });
+  const supported = plan.nodes
+    .map(({ id, evidenceIds }) => ({
+      id,
+      evidenceIds: evidenceIds.filter((e) => !before.get(id)?.evidenceIds.includes(e)),
+    }))
+    .filter((n) => n.evidenceIds.length > 0);
+
+  // Records that existed and that these writes change: they get revisions, so they are shown before.
+  const changing = new Set([...nodes, ...supported].map((n) => n.id).filter((id) => before.has(id)));
+  const lists = new Map<string, LinkList>();
+  for (const rel of relations) {
+    const list = linkListOf(rel);
+    if (list && before.has(list.id)) {
+      changing.add(list.id);
+      lists.set(`${list.id} ${list.type}`, list);
+    }
+  }
+  const shownBefore = await show(tx, before, [...lists.values()]);
+
+  for (const label of NODE_LABELS) {
+    const rows = nodes
+      .filter((n) => n.label === label)
+      .map((n) => ({ id: n.id, plant: n.plant ?? false, props: toStoredProps(n.props) }));
+    if (rows.length) await tx.run(upsertNodes(label), { rows });
+  }
   for (const type of RELATION_TYPES) {
-    const rows = plan.relations
-      .filter((r: RelationRow) => r.type === type)
-      .map((r) => {
-        const key = relationKey(r);
-        return { from: r.from, to: r.to, props: linkChanges(r.props, linkProps.get(key), snapshot?.relations[key]) };
-      })
-      .filter((r) => r.props !== null);
+    const rows = relations.filter((r) => r.type === type).map(({ from, to, props }) => ({ from, to, props }));
     if (rows.length) await tx.run(upsertRelations(type), { rows });
   }
-  await tx.run(
-    `/* supportedBy */
-     UNWIND $rows AS row
-     MATCH (n:Entity {id: row.id})
-     UNWIND row.evidenceIds AS evidenceId
-     MATCH (e:Evidence {id: evidenceId})
-     MERGE (n)-[:SUPPORTED_BY]->(e)`,
-    { rows: plan.nodes.map(({ id, evidenceIds }) => ({ id, evidenceIds })) },
+  if (supported.length > 0) {
+    await tx.run(
+      `/* supportedBy */
+       UNWIND $rows AS row
+       MATCH (n:Entity {id: row.id})
+       UNWIND row.evidenceIds AS evidenceId
+       MATCH (e:Evidence {id: evidenceId})
+       MERGE (n)-[:SUPPORTED_BY]->(e)`,
+      { rows: supported },
+    );
+  }
+  const statusWritten = new Set(
+    nodes.filter((n) => ['status', 'kind', 'binding'].some((k) => k in n.props)).map((n) => n.id),
   );
-  await deriveCurrentValues(tx, plan, statusWritten);
+  for (const id of await deriveCurrentValues(tx, plan, statusWritten)) if (before.has(id)) changing.add(id);
 
   // Whatever the load changed in a record that existed before is a revision by the file.
-  const shownAfter = await show(tx, await readRecords(tx, [...before.keys()]), existing);
+  const after = await readRecords(tx, [...changing]);
+  const shownAfter = await show(tx, after, [...lists.values()]);
   const now = new Date().toISOString();
   const revisions: RevisionRow[] = [];
-  for (const [id, was] of shownBefore) {
+  for (const id of changing) {
+    const was = shownBefore.get(id)!;
     const is = shownAfter.get(id) ?? {};
     const changes = changedFields([...new Set([...Object.keys(was), ...Object.keys(is)])].sort(), was, is);
     if (changes.length === 0) continue;
@@ -357,22 +382,24 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: Loade
 }
 
 /**
- * Values the loader derives rather than reads, recomputed for every deal and subject the file touches
- * (so reloading an older file cannot bring back a stale value):
+ * Values the loader derives rather than reads, for every deal and subject the file touches:
  * - a deal or plant with stages takes its status from its latest stage, and its kind and binding from the
- *   latest stage that states them (stages ordered by date, a less precise date first on a tie, then id);
+ *   latest stage that states them (stages ordered by date, a less precise date first on a tie, then id),
+ *   when they say something new since they last decided or the file wrote the deal's own status;
  * - of the claims with the same subject and property, one is preferred: a curator's rank first
  *   (preferred, normal, deprecated), then the most recently stated (a more precise date first on a tie), then
  *   an actual value over a target, expectation or possibility, then an exact value over an approximate
  *   one, then the smallest id.
+ * Returns the deals whose status, kind or binding it set.
  */
-async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan, statusWritten: Set<string>): Promise<void> {
+async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan, statusWritten: Set<string>): Promise<string[]> {
   const deals = new Set(plan.nodes.filter((n) => n.label === 'Partnership' || n.plant).map((n) => n.id));
   const subjects = new Set<string>();
   for (const rel of plan.relations) {
     if (rel.type === 'HAS_STAGE') deals.add(rel.from);
     if (rel.type === 'CLAIM_OF') subjects.add(rel.to);
   }
+  let changed: string[] = [];
   if (deals.size) {
     const result = await tx.run(
       `/* dealStages */
@@ -411,6 +438,7 @@ async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan, statusWri
              p.stageValues = row.basis`,
         { rows },
       );
+      changed = rows.map((r) => r.id);
     }
   }
   if (subjects.size) {
@@ -422,8 +450,10 @@ async function deriveCurrentValues(tx: ManagedTransaction, plan: Plan, statusWri
        WITH id, c.property AS property, collect(c) AS claims
        UNWIND range(0, size(claims) - 1) AS i
        WITH claims[i] AS c, i = 0 AND claims[i].rank <> 'deprecated' AS preferred
+       WHERE c.preferred IS NULL OR c.preferred <> preferred
        SET c.preferred = preferred`,
       { ids: [...subjects] },
     );
   }
+  return changed;
 }

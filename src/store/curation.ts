@@ -128,11 +128,6 @@ export async function readLinkLists(
   return (list) => found.get(listKey(list)) ?? [];
 }
 
-export async function readLinks(tx: ManagedTransaction, id: string, spec: LinkSpec): Promise<LinkState[]> {
-  const list = { id, type: spec.type, outgoing: spec.outgoing };
-  return (await readLinkLists(tx, [list]))(list);
-}
-
 const pattern = (spec: LinkSpec) =>
   spec.outgoing ? `(n)-[r:${spec.type}]->(m:${spec.target})` : `(n)<-[r:${spec.type}]-(m:${spec.target})`;
 

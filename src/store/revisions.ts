@@ -15,7 +15,7 @@ const DATES = new Set(['announced', 'start', 'date', 'stated', 'published']);
 const DATE_PART = /^(.+?)(Value|Precision|Year|EvidenceIds)$/;
 /**
  * Not values anyone states about the record: bookkeeping, the source text (which never changes), and
- * positions placed from the gazetteer after each load.
+ * what rules derive from other values (positions placed from the gazetteer, the preferred claim).
  */
 const NOT_FIELDS = new Set([
   'id',
@@ -28,6 +28,7 @@ const NOT_FIELDS = new Set([
   'latitude',
   'longitude',
   'geoSource',
+  'preferred',
 ]);
 
 /** The field a stored property belongs to: a date's four properties are one field, aliasText is aliases. */

@@ -366,7 +366,7 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq
 
 const stepArb = fc.oneof(
   {
-    weight: 120,
+    weight: 240,
     arbitrary: fc.record({
       kind: fc.constant('updatePartnership' as const),
       deal: nat(),
@@ -381,7 +381,7 @@ const stepArb = fc.oneof(
     }),
   },
   {
-    weight: 80,
+    weight: 160,
     arbitrary: fc.record({
       kind: fc.constant('upsertCompany' as const),
       company: nat(),
@@ -394,9 +394,9 @@ const stepArb = fc.oneof(
       quote: maybe(nat()),
     }),
   },
-  { weight: 40, arbitrary: fc.record({ kind: fc.constant('attachEvidence' as const), target: nat(), quote: nat() }) },
+  { weight: 80, arbitrary: fc.record({ kind: fc.constant('attachEvidence' as const), target: nat(), quote: nat() }) },
   {
-    weight: 20,
+    weight: 40,
     arbitrary: fc.record({
       kind: fc.constant('createPartnership' as const),
       n: nat(5),
@@ -404,17 +404,37 @@ const stepArb = fc.oneof(
       quote: nat(),
     }),
   },
-  { weight: 20, arbitrary: fc.record({ kind: fc.constant('addSource' as const), n: nat(1), variant: nat(1) }) },
+  { weight: 40, arbitrary: fc.record({ kind: fc.constant('addSource' as const), n: nat(1), variant: nat(1) }) },
   { weight: 16, arbitrary: fc.record({ kind: fc.constant('reload' as const) }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('editFile' as const), record: nat(), value: nat(2) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('changeSourceText' as const), source: nat() }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('killApi' as const), deal: nat(), status: nat(), delayMs: nat(40) }),
-  },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('killNeo4j' as const) }) },
+  { weight: 10, arbitrary: fc.record({ kind: fc.constant('editFile' as const), record: nat(), value: nat(2) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('changeSourceText' as const), source: nat() }) },
 );
-type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
+/** A kill, while a mutation of a deal (to a status) may be in flight, `delayMs` after it was sent. */
+const killArb = (kind: 'killApi' | 'killNeo4j') =>
+  fc.record({ kind: fc.constant(kind), deal: nat(), status: nat(), delayMs: nat(40) });
+type Step =
+  | (typeof stepArb extends fc.Arbitrary<infer S> ? S : never)
+  | (ReturnType<typeof killArb> extends fc.Arbitrary<infer K> ? K : never);
+
+/**
+ * A sequence of steps. Kills cost seconds (a JVM or an API process starting), so they come at a fixed
+ * rate, each at a place in its sequence and with a timing fast-check chooses: the API process in every
+ * tenth sequence (from the fifth) and Neo4j in every twentieth (from the fourteenth).
+ */
+const sequenceArb = fc.record({
+  steps: fc.array(stepArb, { minLength: LENGTH, maxLength: LENGTH }),
+  killApi: fc.tuple(nat(LENGTH - 1), killArb('killApi')),
+  killNeo4j: fc.tuple(nat(LENGTH - 1), killArb('killNeo4j')),
+});
+
+type Sequence = typeof sequenceArb extends fc.Arbitrary<infer Q> ? Q : never;
+
+function stepsOf(sequence: Sequence, index: number): Step[] {
+  const steps: Step[] = [...sequence.steps];
+  if (index % 10 === 4) steps.splice(sequence.killApi[0], 0, sequence.killApi[1]);
+  if (index % 20 === 13) steps.splice(sequence.killNeo4j[0], 0, sequence.killNeo4j[1]);
+  return steps;
+}
 
 const DEAL_FIELDS = `id status kind binding purpose parties { company { id } role } sites { id } projects { id } evidence { id }`;
 
@@ -514,31 +534,38 @@ class Run {
         }
         return 'nothing';
       }
-      case 'killApi': {
-        const id = pick([...this.model.deals.keys()].sort(), step.deal);
-        const inFlight = post(
-          `mutation { updatePartnership(input: { id: "${id}", status: ${pick(STATUSES, step.status)} }) { id } }`,
-        ).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, step.delayMs));
-        await api.kill();
-        await inFlight;
-        api = await startApiProcess(dataDir, apiPort, apiEnv());
+      case 'killApi':
+        await this.killDuringMutation(step, async () => {
+          await api.kill();
+          api = await startApiProcess(dataDir, apiPort, apiEnv());
+        });
         return 'resync';
-      }
-      case 'killNeo4j': {
-        await neo4j.kill();
-        await neo4j.restart();
-        const deadline = Date.now() + 120_000;
-        for (;;) {
-          const reply = await post('{ partnership(id: "renault-verkor-batteries") { id } }').catch(() => undefined);
-          if (reply?.data?.partnership) break;
-          if (Date.now() > deadline)
-            throw new Error(`the API did not answer after Neo4j restarted: ${JSON.stringify(reply)}`);
-          await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-        return 'nothing';
-      }
+      case 'killNeo4j':
+        await this.killDuringMutation(step, async () => {
+          await neo4j.kill();
+          await neo4j.restart();
+          // The same API process answers again once Neo4j is back.
+          const deadline = Date.now() + 120_000;
+          for (;;) {
+            const reply = await post('{ partnership(id: "renault-verkor-batteries") { id } }').catch(() => undefined);
+            if (reply?.data?.partnership) break;
+            if (Date.now() > deadline) throw new Error(`no answer after Neo4j restarted: ${JSON.stringify(reply)}`);
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        });
+        return 'resync';
     }
+  }
+
+  /** Kills something while a mutation may be in flight: it applies whole or not at all. */
+  private async killDuringMutation(step: { deal: number; status: number; delayMs: number }, kill: () => Promise<void>) {
+    const id = pick([...this.model.deals.keys()].sort(), step.deal);
+    const inFlight = post(
+      `mutation { updatePartnership(input: { id: "${id}", status: ${pick(STATUSES, step.status)} }) { id } }`,
+    ).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+    await kill();
+    await inFlight;
   }
 
   private async updatePartnership(step: Extract<Step, { kind: 'updatePartnership' }>): Promise<Expectation> {
@@ -780,7 +807,8 @@ class Run {
     const run = new Run();
     const started = performance.now();
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: LENGTH, maxLength: LENGTH }), async (steps) => {
+      fc.asyncProperty(sequenceArb, async (sequence) => {
+        const steps = stepsOf(sequence, run.sequences);
         await run.startSequence();
         for (const step of steps) await run.step(step);
       }),
