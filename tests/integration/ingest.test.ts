@@ -180,7 +180,7 @@ describe('two fictional articles about one deal', () => {
     const capacity = (r: IngestResult) =>
       r.proposals
         .filter((p) => p.section === 'claims')
-        .map((p) => p.record as { value: number; unit: string; year?: number })
+        .map((p) => p.record as unknown as { value: number; unit: string; year?: number })
         .map((c) => [c.value, c.unit, c.year]);
     expect(capacity(first)).toContainEqual([20, 'GWh', 2030]);
     expect(capacity(second)).toContainEqual([16, 'GWh', 2030]);
