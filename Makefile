@@ -1,21 +1,22 @@
-# The two commands: `make start` (the whole product) and `make test` (the whole suite).
+# The two commands: `make start` (the whole product) and `make test` (the tests, in minutes).
 # Both install what is missing first: Java and Maven (Debian packages), npm packages, the Neo4j
 # launcher (Maven Central) and, for the tests, Debian's Chromium. Debian packages are installed when
 # make runs as root; otherwise make stops at once with the one command to run.
-.PHONY: start test test-fast tools chromium install web check bench bench-smoke clean
+.PHONY: start test test-slow tools chromium install web check bench bench-smoke clean
 
 NEO4J_LIB := db/neo4j/target/lib
 
 start: install web
 	node bin/kg.cjs start
 
-# All four jest projects: unit, integration, e2e and slow (fuzz, faults, outage); see tests/README.md.
+# The jest projects unit, integration and e2e; see tests/README.md.
 test: chromium install web
 	npm test
 
-# The same without the slow project: the loop while coding.
-test-fast: chromium install web
-	npm run test:fast
+# The slow project (fuzzing, model-based, fault, outage and scale-out suites: tens of minutes); CI runs it
+# after `make test`.
+test-slow: chromium install web
+	npm run test:slow
 
 install: tools node_modules/.installed $(NEO4J_LIB)
 

@@ -1,7 +1,7 @@
 /**
  * Four projects (see tests/README.md): unit (no JVM, no network), integration and e2e (the real
- * Neo4j, HTTP and Chromium), and slow (fuzz, fault and outage suites). `make test` runs all four,
- * `make test-fast` all but slow.
+ * Neo4j, HTTP and Chromium), and slow (fuzzing, model-based, fault, outage and scale-out suites).
+ * `make test` runs the first three, `make test-slow` the last; `npx jest` runs all four.
  *
  * The Neo4j is started by tests/support/globalSetup.ts. Jest runs a setup module once per run however
  * many projects name it, and only when one of them has tests to run: so the projects that need the
