@@ -12,7 +12,7 @@ import { BadUserInputError } from '../../src/errors';
 import { ingestArticle, IngestResult } from '../../src/ingest';
 import { acceptProposals, proposalsOf } from '../../src/ingest/review';
 import { DEFAULT_DATA_DIR, loadData } from '../../src/load';
-import { claimGroups, unrealizedDeals } from '../../src/store/lifecycle';
+import { unrealizedDeals } from '../../src/store/lifecycle';
 import { relatedByIds } from '../../src/store/nodes';
 import { clearGraph, testDatabase } from '../support/neo4j';
 import { seedDataDir } from '../support/stack';
