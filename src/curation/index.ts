@@ -158,8 +158,9 @@ async function apply<L extends store.EditableLabel>(
   return db.write(
     change.operation,
     async (tx) => {
+      const locked = await store.lockEntity(tx, change.id, principal.subject, new Date().toISOString());
+      // Taken once the record is locked, so a record's revisions are dated in the order they commit.
       const now = new Date().toISOString();
-      const locked = await store.lockEntity(tx, change.id, principal.subject, now);
       if (locked.created && change.mode === 'update') {
         throw new BadUserInputError('input.id', `there is no ${change.label} "${change.id}".`);
       }
@@ -389,8 +390,9 @@ export async function attachEvidence(
   return db.write(
     'attachEvidence',
     async (tx) => {
+      const locked = await store.lockEntity(tx, entityId, principal.subject, new Date().toISOString());
+      // Taken once the record is locked, so a record's revisions are dated in the order they commit.
       const now = new Date().toISOString();
-      const locked = await store.lockEntity(tx, entityId, principal.subject, now);
       if (locked.created) throw new BadUserInputError('input.entityId', `there is no record "${entityId}".`);
       if (speakerId !== null && !(await isPerson(tx, speakerId))) {
         throw new BadUserInputError('input.speakerId', `there is no person "${speakerId}".`);

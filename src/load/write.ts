@@ -194,11 +194,21 @@ interface RecordState {
   evidenceIds: string[];
 }
 
-async function readRecords(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, RecordState>> {
+/**
+ * Records as stored. With `lock`, each is write-locked first (setting and removing a property takes
+ * the lock and leaves nothing; removing one alone does not lock), so a curator's mutation cannot change
+ * it between this read and the load's commit, and the load's revisions come after any it already has.
+ */
+async function readRecords(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+  lock = false,
+): Promise<Map<string, RecordState>> {
   const result = await tx.run(
     `/* readRecords */
      UNWIND $ids AS id
      MATCH (n:Entity {id: id})
+     ${lock ? 'SET n.lockedForLoad = true REMOVE n.lockedForLoad' : ''}
      RETURN id, labels(n) AS labels, properties(n) AS props,
             COLLECT { MATCH (n)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id } AS evidenceIds`,
     { ids },
@@ -278,7 +288,8 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: Loade
 
   // Everything the file changes is decided against what is stored before anything is written.
   const owners = plan.relations.map(linkListOf).filter((l): l is LinkList => l !== null);
-  const before = await readRecords(tx, [...new Set([...plan.nodes.map((n) => n.id), ...owners.map((l) => l.id)])]);
+  const touched = [...new Set([...plan.nodes.map((n) => n.id), ...owners.map((l) => l.id)])];
+  const before = await readRecords(tx, touched, true);
   const nodes = plan.nodes.flatMap((n) => {
     const stored = before.get(n.id);
     if (!stored) return [{ ...n, props: n.props }];
