@@ -3,7 +3,6 @@
  * attached quotes, in one transaction with a Revision that keeps every replaced value, who replaced it,
  * when and why.
  */
-import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type {
   AttachEvidenceInput,
@@ -129,26 +128,6 @@ function editLinks(before: readonly LinkState[], wanted: readonly WantedLink[], 
   };
 }
 
-function revisionRow(
-  principal: Principal,
-  operation: string,
-  entityId: string,
-  changes: FieldChangeModel[],
-  now: string,
-  reason: Maybe<string>,
-): store.RevisionRow {
-  return {
-    id: randomUUID(),
-    entityId,
-    operation,
-    changes: JSON.stringify(changes),
-    changedBy: principal.subject,
-    via: principal.via,
-    changedAt: now,
-    reason: reason ?? null,
-  };
-}
-
 async function apply<L extends store.EditableLabel>(
   db: Database,
   principal: Principal,
@@ -223,7 +202,7 @@ async function apply<L extends store.EditableLabel>(
         });
       }
       if (changes.length > 0) {
-        await store.recordRevision(tx, revisionRow(principal, change.operation, change.id, changes, now, reason));
+        await store.recordRevision(tx, store.revisionRow(principal, change.operation, change.id, changes, now, reason));
       }
       return (await store.readNode(tx, change.id)) as Extract<NodeModel, { __typename: L }>;
     },
@@ -406,7 +385,7 @@ export async function attachEvidence(
       if (!locked.evidenceIds.includes(row.id)) {
         const after = union(locked.evidenceIds, [row.id]);
         const changes = [{ field: 'evidence', before: json(locked.evidenceIds), after: json(after) }];
-        await store.recordRevision(tx, revisionRow(principal, 'attachEvidence', entityId, changes, now, reason));
+        await store.recordRevision(tx, store.revisionRow(principal, 'attachEvidence', entityId, changes, now, reason));
       }
       return (await store.readNode(tx, row.id)) as EvidenceModel;
     },
@@ -470,7 +449,7 @@ export async function addSource(db: Database, principal: Principal, input: Sourc
       const changes = changedFields(Object.keys(fields).sort(), {}, fields);
       await store.recordRevision(
         tx,
-        revisionRow(principal, 'addSource', id, changes, new Date().toISOString(), reason),
+        store.revisionRow(principal, 'addSource', id, changes, new Date().toISOString(), reason),
       );
       return (await store.readNode(tx, id)) as SourceModel;
     },

@@ -9,7 +9,7 @@
  *   graph or accepted in the same call; other links to records still pending wait, and are written when
  *   the record at their other end is accepted.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ProposalEditInput } from '../__generated__/resolvers-types';
 import type { Principal } from '../auth';
 import type { Database } from '../db/neo4j';
@@ -20,7 +20,7 @@ import type { Source } from '../load/sources';
 import { validate } from '../load/validate';
 import { writePlan } from '../load/write';
 import { checkText, checkTexts, LIMITS } from '../rules';
-import type { RevisionRow } from '../store/curation';
+import { revisionRow } from '../store/curation';
 import * as store from '../store/proposals';
 import type { FactRecord, Section, StoredProposal } from '../store/proposals';
 import { fromEnum } from '../store/rows';
@@ -149,26 +149,6 @@ const asBadInput = (argument: string, error: LoadError) =>
   new BadUserInputError(argument, [error.record, error.field, error.reason].filter(Boolean).join(': '));
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
-function revision(
-  principal: Principal,
-  operation: string,
-  entityId: string,
-  changes: object[],
-  now: string,
-  reason: string | null,
-): RevisionRow {
-  return {
-    id: randomUUID(),
-    entityId,
-    operation,
-    changes: JSON.stringify(changes),
-    changedBy: principal.subject,
-    via: principal.via,
-    changedAt: now,
-    reason,
-  };
-}
 
 const linkOf = (r: RelationRow) => ({
   type: r.type,
@@ -316,7 +296,7 @@ export async function acceptProposals(
           const operation = status === 'edited' ? 'editProposal' : 'acceptProposal';
           return {
             decision: { id: p.id, status, written: record },
-            revision: revision(principal, operation, p.recordId, changes, now, reason),
+            revision: revisionRow(principal, operation, p.recordId, changes, now, reason),
           };
         }),
       );
@@ -349,7 +329,7 @@ export async function rejectProposals(
         tx,
         proposals.map((p) => ({
           decision: { id: p.id, status: 'rejected', written: null },
-          revision: revision(
+          revision: revisionRow(
             principal,
             'rejectProposal',
             p.sourceId,

@@ -2,6 +2,7 @@
  * Cypher of the write side. Every function runs inside the caller's write transaction, so a mutation
  * applies whole or not at all. Labels and relationship types come only from the fixed tables below.
  */
+import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { plain } from '../db/neo4j';
 import type { Database } from '../db/neo4j';
@@ -232,6 +233,27 @@ export interface RevisionRow {
   via: string;
   changedAt: string;
   reason: string | null;
+}
+
+/** A revision by `who` (its subject and how it authenticated), its changes kept as JSON text. */
+export function revisionRow(
+  who: { subject: string; via: string },
+  operation: string,
+  entityId: string,
+  changes: readonly object[],
+  now: string,
+  reason: string | null | undefined,
+): RevisionRow {
+  return {
+    id: randomUUID(),
+    entityId,
+    operation,
+    changes: JSON.stringify(changes),
+    changedBy: who.subject,
+    via: who.via,
+    changedAt: now,
+    reason: reason ?? null,
+  };
 }
 
 /** Revisions are not entities: they describe changes, so search and the explorer never show them. */
