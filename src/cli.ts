@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, Database } from './db/neo4j';
-import { externalNeo4j, localBoltPort, serverSettings } from './config';
+import { externalNeo4j, localBoltPort, paths, serverSettings } from './config';
 import { LoadError } from './load/errors';
 import { DEFAULT_DATA_DIR, loadData, planFiles } from './load';
 import { ExportFormat, FORMATS, readGraph, toCsv, toCypher, toGraphml, toJson } from './export';
@@ -15,7 +15,6 @@ import { readArticle } from './ingest/text';
 import type { StoredProposal } from './store/proposals';
 import { corpusJson, evaluateCorpus, evaluateSeed, formatCorpusEvaluation, formatEvaluation } from './ingest/evaluate';
 import { trainConfidence } from './ingest/train';
-import { WEIGHTS_FILE } from './ingest/confidence';
 import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
 import { cliPrincipal, Role } from './auth/principal';
 import { ensureSchema } from './store/schema';
@@ -201,7 +200,7 @@ program
       const { documents, samples } = trainConfidence();
       const positive = samples.filter((s) => s.label).length;
       console.log(`trained on ${documents} dev reports: ${samples.length} candidates, ${positive} in the gold files`);
-      console.log(`weights: ${WEIGHTS_FILE} (measure with: npx kg evaluate --split dev)`);
+      console.log(`weights: ${paths.ingestWeights} (measure with: npx kg evaluate --split dev)`);
     } catch (error) {
       fail(error);
     }

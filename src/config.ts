@@ -17,6 +17,8 @@ export const paths = {
   webDist: path.join(ROOT, 'web', 'dist'),
   /** The local Neo4j's launcher (Maven project); `make start` keeps its store in store/ there. */
   neo4j: path.join(ROOT, 'db', 'neo4j'),
+  /** The extractor's confidence weights: `kg train` writes them, src/ingest/confidence.ts imports them. */
+  ingestWeights: path.join(ROOT, 'src', 'ingest', 'data', 'weights.json'),
 } as const;
 export interface Neo4jSettings {
   uri: string;

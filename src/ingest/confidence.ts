@@ -5,7 +5,7 @@
  * the extractor proposes what reaches FLOOR, so a reviewer sees what is more likely right than wrong.
  */
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { paths } from '../config';
 import weights from './data/weights.json';
 
 export const FAMILIES = ['Company', 'Person', 'Site', 'partnership', 'plant', 'milestone', 'claim'] as const;
@@ -26,8 +26,6 @@ export interface Weights {
 
 /** Records below this confidence are not proposed, nor used as the parties of a relation. */
 export const FLOOR = 0.5;
-
-export const WEIGHTS_FILE = path.join(__dirname, 'data', 'weights.json');
 
 let models: Record<Family, Model> = (weights as Weights).models;
 
@@ -107,7 +105,7 @@ export function fit(samples: Sample[], options = { steps: 4000, rate: 0.5, l2: 0
   return out;
 }
 
-export function saveModels(trained: Record<Family, Model>, trainedOn: string, file = WEIGHTS_FILE): void {
+export function saveModels(trained: Record<Family, Model>, trainedOn: string, file = paths.ingestWeights): void {
   const out: Weights = {
     about:
       'Logistic-regression weights of the extractor’s confidence, one model per kind of proposal; written by `npx kg train` (src/ingest/train.ts), do not edit by hand.',
