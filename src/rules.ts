@@ -87,6 +87,15 @@ export function checkInt(argument: string, value: number, min: number, max: numb
   return value;
 }
 
+/** A year argument, when given: a whole number between 1900 and 2200. */
+export function checkYear(argument: string, year: number | null | undefined): number | null {
+  if (year === null || year === undefined) return null;
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+    throw new BadUserInputError(argument, `must be a year between 1900 and 2200, got ${year}`);
+  }
+  return year;
+}
+
 /** A readable slug from free text, for ids the server derives. */
 export function slugify(text: string): string {
   return text

@@ -17,6 +17,7 @@ import { BadUserInputError } from '../errors';
 import type { CapacityGroup } from '../__generated__/resolvers-types';
 import type { CapacityClaimRow, PlantCapacityRow } from '../store/plants';
 import { toEnum } from '../store/rows';
+import { checkYear } from '../rules';
 import { latestStage, stagesUntil } from './asOf';
 
 export interface CapacityFigureModel {
@@ -43,12 +44,6 @@ const MAX_YEARS = 60;
 const PRODUCING = new Set(['production-started', 'expanded']);
 const TO_GWH: Record<string, number> = { gwh: 1, mwh: 0.001 };
 const RANK: Record<string, number> = { preferred: 0, normal: 1 };
-
-export function checkYear(argument: string, year: number): void {
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-    throw new BadUserInputError(argument, `must be a year between 1900 and 2200, got ${year}`);
-  }
-}
 
 export function checkYears(from: number, to: number): void {
   checkYear('from', from);

@@ -8,7 +8,8 @@ import type { PlantCapacityRow } from '../store/plants';
 import { toEnum } from '../store/rows';
 import { cachedAt, graphVersion } from '../store/versioned';
 import { asOfDay, latestStage } from './asOf';
-import { capacityReport, checkYear } from './capacity';
+import { checkYear } from '../rules';
+import { capacityReport } from './capacity';
 
 /** The dashboard's plant figures when the client does not choose (the SDL states the same defaults). */
 export const DASHBOARD_DEFAULTS = {

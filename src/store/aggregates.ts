@@ -3,7 +3,7 @@ import type { Database } from '../db/neo4j';
 import type { TimelineEntryModel } from '../model';
 import { plain } from '../db/neo4j';
 import { existedAsOf, statusAsOf } from './asOf';
-import { checkYear } from './paging';
+import { checkYear } from '../rules';
 import { toEnum } from './rows';
 
 interface Count {

@@ -13,11 +13,11 @@ import type {
   SiteModel,
   SourceModel,
 } from '../model';
-import { checkDate } from '../rules';
+import { checkDate, checkYear } from '../rules';
 import { existedAsOf, statusAsOf } from './asOf';
 import { NodeWithRelated, PrefetchRelation, RawRelated, relatedProjection, Shape, toRelatedMap } from './nodes';
 import { projectionOf } from './projection';
-import { Page, checkYear } from './paging';
+import type { Page } from './paging';
 import { fromEnum, toNode } from './rows';
 import { cachedAt } from './versioned';
 

@@ -22,11 +22,3 @@ export function pageOf(first: number | null | undefined, after: string | null | 
   if (!match) throw new BadUserInputError('after', 'is not a cursor returned by this API (use pageInfo.endCursor)');
   return { offset: Number(match[1]) + 1, limit };
 }
-
-export function checkYear(argument: string, year: number | null | undefined): number | null {
-  if (year === null || year === undefined) return null;
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-    throw new BadUserInputError(argument, `must be a year between 1900 and 2200, got ${year}`);
-  }
-  return year;
-}

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../src/errors';
-import { checkYear, encodeCursor, pageOf } from '../../src/store/paging';
+import { checkYear } from '../../src/rules';
+import { encodeCursor, pageOf } from '../../src/store/paging';
 
 describe('pageOf', () => {
   it('continues after the cursor it was given', () => {
