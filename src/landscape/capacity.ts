@@ -18,7 +18,7 @@ import type { CapacityGroup } from '../__generated__/resolvers-types';
 import type { CapacityClaimRow, PlantCapacityRow } from '../store/plants';
 import { toEnum } from '../store/rows';
 import { checkYear } from '../rules';
-import { latestStage, stagesUntil } from './asOf';
+import { stagesUntil } from './asOf';
 
 export interface CapacityFigureModel {
   key: string;
@@ -87,7 +87,7 @@ function stateOf(row: PlantCapacityRow, asOf: string): PlantState | null {
   // A plant without any stage is taken as announced when a capacity for it was stated by then.
   const known = knownClaims(row.claims, asOf);
   if (stages.length === 0 && (row.stages.length > 0 || known.length === 0)) return null;
-  const status = latestStage(row.stages, asOf)?.status ?? null;
+  const status = stages.at(-1)?.status ?? null;
   if (status === 'cancelled') return null;
   // A sale changes the owner, not whether the plant runs: the stage before it says that.
   const running = PRODUCING.has([...stages].reverse().find((s) => s.status !== 'sold')?.status ?? '');

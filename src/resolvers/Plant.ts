@@ -10,10 +10,10 @@ import type {
   SiteResolvers,
   StageResolvers,
 } from '../__generated__/resolvers-types';
-import { loadNodes, loadTyped, relatedNodes, type Context } from '../context';
+import { loadNodes, loadTyped, relatedNodes } from '../context';
 import { asOfDay, latestStage } from '../landscape/asOf';
 import { capacityReport } from '../landscape/capacity';
-import type { CompanyModel, OwnershipModel, PlantModel, SiteModel } from '../model';
+import type { CompanyModel, OwnershipModel, PlantModel, RelatedModel, SiteModel } from '../model';
 import { pageOf } from '../store/paging';
 import { plantCapacityRows, plants } from '../store/plants';
 import { fromEnum } from '../store/rows';
@@ -21,18 +21,19 @@ import { claimsOf } from './Lifecycle';
 
 const asPlant = (site: SiteModel | null): PlantModel | null => (site?.plant ? (site as PlantModel) : null);
 
-const ownersOf = async (ctx: Context, plantId: string) =>
-  (await ctx.loaders.related('plantOwners').load(plantId)).map((r): OwnershipModel => ({
-    company: r.node as CompanyModel,
-    plantId,
-    stake: r.stake,
-    evidenceIds: r.evidenceIds,
-  }));
+/** A HOLDS_STAKE link, read from either end, as the shareholder's ownership of the plant. */
+const ownership = (r: RelatedModel, company: CompanyModel, plantId: string): OwnershipModel => ({
+  company,
+  plantId,
+  stake: r.stake,
+  evidenceIds: r.evidenceIds,
+});
 
 export const Plant: PlantResolvers = {
   site: (p) => p,
   operator: async (p, _, ctx) => (await relatedNodes(ctx, 'operator', p.id, 'Company'))[0] ?? null,
-  owners: (p, _, ctx) => ownersOf(ctx, p.id),
+  owners: async (p, _, ctx) =>
+    (await ctx.loaders.related('plantOwners').load(p.id)).map((r) => ownership(r, r.node as CompanyModel, p.id)),
   chemistry: (p) => p.plant.chemistry,
   status: async (p, { asOf }, ctx) => {
     if (asOf === null || asOf === undefined) return p.plant.status;
@@ -69,12 +70,7 @@ export const CompanyPlants: Pick<CompanyResolvers, 'operatedPlants' | 'plantStak
   operatedPlants: async (c, _, ctx) =>
     (await relatedNodes(ctx, 'operatedPlants', c.id, 'Site')).map(asPlant).filter((p): p is PlantModel => !!p),
   plantStakes: async (c, _, ctx) =>
-    (await ctx.loaders.related('plantStakes').load(c.id)).map((r) => ({
-      company: c,
-      plantId: r.node.id,
-      stake: r.stake,
-      evidenceIds: r.evidenceIds,
-    })),
+    (await ctx.loaders.related('plantStakes').load(c.id)).map((r) => ownership(r, c, r.node.id)),
 };
 
 export const CapacityReport: CapacityReportResolvers = {
