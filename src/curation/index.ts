@@ -17,6 +17,7 @@ import type {
   UpdatePartnershipInput,
 } from '../__generated__/resolvers-types';
 import type { Principal } from '../auth';
+import { CURATED_LINKS, CuratedField } from '../graph/vocabulary';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
 import { writeSources } from '../load/write';
@@ -71,18 +72,6 @@ const FIELDS = {
 } satisfies Record<string, Field>;
 type FieldName = keyof typeof FIELDS;
 
-const LINKS = {
-  basedIn: store.linkSpec('BASED_IN', 'Site'),
-  memberOf: store.linkSpec('MEMBER_OF', 'Company'),
-  locatedIn: store.linkSpec('LOCATED_IN', 'Site'),
-  owners: store.linkSpec('OWNS', 'Company'),
-  parties: store.linkSpec('HAS_PARTY', 'Company'),
-  sites: store.linkSpec('AT_SITE', 'Site'),
-  projects: store.linkSpec('SERVES', 'Project'),
-  milestones: store.linkSpec('MILESTONE_OF', 'Milestone'),
-} satisfies Record<string, store.LinkSpec>;
-type LinkField = keyof typeof LINKS;
-
 /** A link a curator asks for: the record at the other end and, for parties, the role. */
 interface WantedLink {
   id: string;
@@ -98,7 +87,7 @@ interface Change<L extends store.EditableLabel> {
   /** API field → value; undefined or null leaves the field as it is. */
   fields: Partial<Record<FieldName, unknown>>;
   /** The complete list wanted for each link field given. */
-  links: Partial<Record<LinkField, WantedLink[]>>;
+  links: Partial<Record<CuratedField, WantedLink[]>>;
   /** Fields a new record must have. */
   required: FieldName[];
   evidence: Maybe<AttachEvidenceInput['quote'][]>;
@@ -175,11 +164,15 @@ async function apply<L extends store.EditableLabel>(
       }
       if (Object.keys(props).length > 0) await store.setProps(tx, change.id, props);
 
-      const given = Object.entries(change.links) as [LinkField, WantedLink[]][];
-      const lists = given.map(([name]) => ({ id: change.id, type: LINKS[name].type, outgoing: LINKS[name].outgoing }));
+      const given = Object.entries(change.links) as [CuratedField, WantedLink[]][];
+      const lists = given.map(([name]) => ({
+        id: change.id,
+        type: CURATED_LINKS[name].type,
+        outgoing: CURATED_LINKS[name].outgoing,
+      }));
       const stored = await store.readLinkLists(tx, lists);
       for (const [i, [name, wanted]] of given.entries()) {
-        const spec = LINKS[name];
+        const spec = CURATED_LINKS[name];
         const before = stored(lists[i]!);
         const { next, written, removed } = editLinks(before, wanted, evidenceIds);
         const unknown = await store.writeLinks(tx, change.id, spec, written);

@@ -67,6 +67,13 @@ export interface Relationship {
   view: 'business' | 'place' | 'lifecycle' | 'provenance';
   declared: readonly Declared[];
   reads: readonly Read[];
+  /**
+   * The record a revision files the link under, and its field there: the end a curator or a fact file
+   * edits it from (a deal's parties, a project's owners, a deal's milestones).
+   */
+  listedAs?: { field: string; on: 'from' | 'to' };
+  /** For links a curator edits by mutation: the label of the records listed. */
+  curated?: 'Company' | 'Site' | 'Project' | 'Milestone';
 }
 
 // Oldest first; on the same date the less precise date first (`2021` before `2021-06-28`), then id.
@@ -76,12 +83,16 @@ export const RELATIONSHIPS = [
   {
     type: 'BASED_IN',
     view: 'place',
+    listedAs: { field: 'basedIn', on: 'from' },
+    curated: 'Site',
     declared: [{ section: 'companies', field: 'basedIn', target: 'Site' }],
     reads: [{ name: 'basedIn', on: 'Company', to: 'Site', direction: 'out', field: 'basedIn', prefetch: true }],
   },
   {
     type: 'MEMBER_OF',
     view: 'business',
+    listedAs: { field: 'memberOf', on: 'from' },
+    curated: 'Company',
     declared: [{ section: 'companies', field: 'memberOf', target: 'Company' }],
     reads: [
       { name: 'memberOf', on: 'Company', to: 'Company', direction: 'out', field: 'memberOf', prefetch: true },
@@ -92,6 +103,7 @@ export const RELATIONSHIPS = [
     // Declared as a person's positions, each with its title.
     type: 'HOLDS_POSITION',
     view: 'business',
+    listedAs: { field: 'positions', on: 'from' },
     declared: [],
     reads: [
       { name: 'positions', on: 'Person', to: 'Company', direction: 'out', field: 'positions' },
@@ -101,6 +113,8 @@ export const RELATIONSHIPS = [
   {
     type: 'LOCATED_IN',
     view: 'place',
+    listedAs: { field: 'locatedIn', on: 'from' },
+    curated: 'Site',
     declared: [{ section: 'sites', field: 'locatedIn', target: 'Site' }],
     reads: [
       { name: 'locatedIn', on: 'Site', to: 'Site', direction: 'out', field: 'locatedIn' },
@@ -110,6 +124,7 @@ export const RELATIONSHIPS = [
   {
     type: 'NEAR',
     view: 'place',
+    listedAs: { field: 'near', on: 'from' },
     declared: [{ section: 'sites', field: 'near', target: 'Site' }],
     reads: [{ name: 'near', on: 'Site', to: 'Site', direction: 'both', field: 'near' }],
   },
@@ -117,6 +132,8 @@ export const RELATIONSHIPS = [
     // Declared on the project (`owners`), pointing from the owning company.
     type: 'OWNS',
     view: 'business',
+    listedAs: { field: 'owners', on: 'to' },
+    curated: 'Company',
     declared: [],
     reads: [
       { name: 'ownedProjects', on: 'Company', to: 'Project', direction: 'out', field: 'projects' },
@@ -126,6 +143,7 @@ export const RELATIONSHIPS = [
   {
     type: 'PART_OF',
     view: 'business',
+    listedAs: { field: 'partOf', on: 'from' },
     declared: [{ section: 'projects', field: 'partOf', target: 'Project' }],
     reads: [
       { name: 'partOf', on: 'Project', to: 'Project', direction: 'out', field: 'partOf' },
@@ -136,6 +154,8 @@ export const RELATIONSHIPS = [
     // Declared as a deal's parties, each with its role.
     type: 'HAS_PARTY',
     view: 'business',
+    listedAs: { field: 'parties', on: 'from' },
+    curated: 'Company',
     declared: [],
     reads: [
       { name: 'parties', on: 'Partnership', to: 'Company', direction: 'out', field: 'parties', prefetch: true },
@@ -145,6 +165,8 @@ export const RELATIONSHIPS = [
   {
     type: 'AT_SITE',
     view: 'business',
+    listedAs: { field: 'sites', on: 'from' },
+    curated: 'Site',
     declared: [
       { section: 'partnerships', field: 'sites', target: 'Site' },
       { section: 'milestones', field: 'sites', target: 'Site' },
@@ -155,6 +177,8 @@ export const RELATIONSHIPS = [
   {
     type: 'SERVES',
     view: 'business',
+    listedAs: { field: 'projects', on: 'from' },
+    curated: 'Project',
     declared: [{ section: 'partnerships', field: 'projects', target: 'Project' }],
     reads: [
       { name: 'projects', on: 'Partnership', to: 'Project', direction: 'out', field: 'projects', prefetch: true },
@@ -164,6 +188,8 @@ export const RELATIONSHIPS = [
   {
     type: 'MILESTONE_OF',
     view: 'business',
+    listedAs: { field: 'milestones', on: 'to' },
+    curated: 'Milestone',
     declared: [
       { section: 'milestones', field: 'partnerships', target: 'Partnership' },
       { section: 'milestones', field: 'projects', target: 'Project' },
@@ -176,6 +202,7 @@ export const RELATIONSHIPS = [
   {
     type: 'CONCERNS',
     view: 'business',
+    listedAs: { field: 'companies', on: 'from' },
     declared: [{ section: 'milestones', field: 'companies', target: 'Company' }],
     reads: [{ name: 'milestoneCompanies', on: 'Milestone', to: 'Company', direction: 'out', field: 'companies' }],
   },
@@ -183,6 +210,7 @@ export const RELATIONSHIPS = [
     // Declared on the stage (`partnership` or `plant`), pointing from the deal or plant.
     type: 'HAS_STAGE',
     view: 'lifecycle',
+    listedAs: { field: 'stages', on: 'from' },
     declared: [],
     reads: [
       { name: 'stagesOf', on: 'Partnership', to: 'Stage', direction: 'out', field: 'stages', order: BY_DATE },
@@ -194,6 +222,7 @@ export const RELATIONSHIPS = [
     // Declared on the newer agreement (`evolvedFrom`), pointing from the older one.
     type: 'EVOLVED_INTO',
     view: 'lifecycle',
+    listedAs: { field: 'evolvedFrom', on: 'to' },
     declared: [],
     reads: [
       {
@@ -219,6 +248,7 @@ export const RELATIONSHIPS = [
     // preference order, which the store adds (it is the loader's rule).
     type: 'CLAIM_OF',
     view: 'lifecycle',
+    listedAs: { field: 'subject', on: 'from' },
     declared: [],
     reads: [
       { name: 'claimsOf', on: 'Entity', to: 'Claim', direction: 'in', field: 'claims' },
@@ -229,6 +259,7 @@ export const RELATIONSHIPS = [
     // Declared in a facility's `plant` block (`operator`).
     type: 'OPERATES',
     view: 'business',
+    listedAs: { field: 'operator', on: 'to' },
     declared: [],
     reads: [
       { name: 'operator', on: 'Plant', to: 'Company', direction: 'in', field: 'operator' },
@@ -239,6 +270,7 @@ export const RELATIONSHIPS = [
     // Declared in a facility's `plant` block (`owners`), each with its stake.
     type: 'HOLDS_STAKE',
     view: 'business',
+    listedAs: { field: 'stakeholders', on: 'to' },
     declared: [],
     reads: [
       { name: 'plantOwners', on: 'Plant', to: 'Company', direction: 'in', field: 'owners' },
@@ -271,6 +303,35 @@ export const RELATIONSHIPS = [
 export type RelationshipType = (typeof RELATIONSHIPS)[number]['type'];
 export type ReadName = (typeof RELATIONSHIPS)[number]['reads'][number]['name'];
 export type PrefetchName = Extract<(typeof RELATIONSHIPS)[number]['reads'][number], { prefetch: true }>['name'];
+
+/** Which record and field revisions file each relationship's links under (see `listedAs`). */
+export const LINK_FIELDS: Readonly<Record<string, { field: string; on: 'from' | 'to' }>> = Object.fromEntries(
+  RELATIONSHIPS.flatMap((r) => ('listedAs' in r ? [[r.type, r.listedAs]] : [])),
+);
+
+type Curated = Extract<(typeof RELATIONSHIPS)[number], { curated: string }>;
+/** A link list a curation mutation edits, by its field (`parties`, `sites`, …). */
+export type CuratedField = Curated['listedAs']['field'];
+export interface CuratedLink {
+  type: Curated['type'];
+  /** Whether the edited record is the relationship's start. */
+  outgoing: boolean;
+  target: Curated['curated'];
+  field: CuratedField;
+}
+/** The link lists curation mutations edit, by field. */
+export const CURATED_LINKS = Object.fromEntries(
+  RELATIONSHIPS.flatMap((r) =>
+    'curated' in r
+      ? [
+          [
+            r.listedAs.field,
+            { type: r.type, outgoing: r.listedAs.on === 'from', target: r.curated, field: r.listedAs.field },
+          ],
+        ]
+      : [],
+  ),
+) as Record<CuratedField, CuratedLink>;
 
 /** Relationship types a graph view shows, as a Cypher type alternation (`A|B|C`). */
 export const typesOf = (...views: Relationship['view'][]): string =>

@@ -181,21 +181,33 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       };
       for (const key of SCALARS[spec.label]) props[key] = rec[key] ?? null;
 
-      const relate = (field: string, type: RelationType, toLabel: NodeLabel, refs: Ref[] | undefined) =>
-        (refs ?? []).forEach((ref, i) => {
-          const to = typeof ref === 'string' ? ref : ref.id;
-          const own =
-            typeof ref === 'string' || !ref.evidence ? null : resolve(ref.evidence, record, `${field}[${i}].evidence`);
-          plan.relations.push({
-            type,
-            from: rec.id,
-            to,
-            check: { id: to, label: toLabel },
-            props: { evidenceIds: own ?? evidenceIds },
-          });
+      /**
+       * A relation between this record and `other` (`out`: from this record), backed by the item's own
+       * quotes, or by the record's when the item has none.
+       */
+      const link = (
+        type: RelationType,
+        direction: 'out' | 'in',
+        [other, label]: [string, NodeLabel],
+        item: unknown,
+        field: string,
+        props: Record<string, unknown> = {},
+      ) => {
+        const quoted = typeof item === 'object' && item ? (item as { evidence?: EvidenceItem[] }).evidence : undefined;
+        plan.relations.push({
+          type,
+          from: direction === 'out' ? rec.id : other,
+          to: direction === 'out' ? other : rec.id,
+          check: { id: other, label },
+          props: { ...props, evidenceIds: quoted ? resolve(quoted, record, `${field}.evidence`) : evidenceIds },
         });
-      for (const [field, [type, toLabel]] of Object.entries(spec.relations))
-        relate(field, type, toLabel, rec[field] as Ref[]);
+      };
+      const idOf = (ref: Ref) => (typeof ref === 'string' ? ref : ref.id);
+      for (const [field, [type, toLabel]] of Object.entries(spec.relations)) {
+        ((rec[field] as Ref[] | undefined) ?? []).forEach((ref, i) =>
+          link(type, 'out', [idOf(ref), toLabel], ref, `${field}[${i}]`),
+        );
+      }
 
       const extraEvidence: string[] = [];
       /** A date stored as `<prefix>Value`, `<prefix>Precision`, `<prefix>Year` and its evidence ids. */
@@ -212,66 +224,30 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
       };
       if (spec.label === 'Project') {
         // Ownership points from the company to the project.
-        ((rec.owners as Ref[] | undefined) ?? []).forEach((ref, i) => {
-          const owner = typeof ref === 'string' ? ref : ref.id;
-          const own =
-            typeof ref === 'string' || !ref.evidence
-              ? evidenceIds
-              : resolve(ref.evidence, record, `owners[${i}].evidence`);
-          plan.relations.push({
-            type: 'OWNS',
-            from: owner,
-            to: rec.id,
-            check: { id: owner, label: 'Company' },
-            props: { evidenceIds: own },
-          });
-        });
+        ((rec.owners as Ref[] | undefined) ?? []).forEach((ref, i) =>
+          link('OWNS', 'in', [idOf(ref), 'Company'], ref, `owners[${i}]`),
+        );
       }
       if (spec.label === 'Person') {
         (
           (rec.positions as { title: string; organization: string; evidence?: EvidenceItem[] }[] | undefined) ?? []
-        ).forEach((p, i) => {
-          const own = p.evidence ? resolve(p.evidence, record, `positions[${i}].evidence`) : evidenceIds;
-          plan.relations.push({
-            type: 'HOLDS_POSITION',
-            from: rec.id,
-            to: p.organization,
-            check: { id: p.organization, label: 'Company' },
-            props: { title: p.title, evidenceIds: own },
-          });
-        });
+        ).forEach((p, i) =>
+          link('HOLDS_POSITION', 'out', [p.organization, 'Company'], p, `positions[${i}]`, { title: p.title }),
+        );
       }
       if (spec.label === 'Partnership') {
         props.modality = rec.modality ?? 'asserted';
-        ((rec.parties as { company: string; role: string; evidence?: EvidenceItem[] }[]) ?? []).forEach((p, i) => {
-          const own = p.evidence ? resolve(p.evidence, record, `parties[${i}].evidence`) : evidenceIds;
-          plan.relations.push({
-            type: 'HAS_PARTY',
-            from: rec.id,
-            to: p.company,
-            check: { id: p.company, label: 'Company' },
-            props: { role: p.role, evidenceIds: own },
-          });
-        });
+        ((rec.parties as { company: string; role: string; evidence?: EvidenceItem[] }[]) ?? []).forEach((p, i) =>
+          link('HAS_PARTY', 'out', [p.company, 'Company'], p, `parties[${i}]`, { role: p.role }),
+        );
         for (const field of ['announced', 'startYear'] as const) {
           const date = rec[field] as DateValue | undefined;
           if (date) addDate(field === 'announced' ? 'announced' : 'start', field, date);
         }
         // A replacement points from the older agreement to the newer one.
-        ((rec.evolvedFrom as Ref[] | undefined) ?? []).forEach((ref, i) => {
-          const from = typeof ref === 'string' ? ref : ref.id;
-          const own =
-            typeof ref === 'string' || !ref.evidence
-              ? evidenceIds
-              : resolve(ref.evidence, record, `evolvedFrom[${i}].evidence`);
-          plan.relations.push({
-            type: 'EVOLVED_INTO',
-            from,
-            to: rec.id,
-            check: { id: from, label: 'Partnership' },
-            props: { evidenceIds: own },
-          });
-        });
+        ((rec.evolvedFrom as Ref[] | undefined) ?? []).forEach((ref, i) =>
+          link('EVOLVED_INTO', 'in', [idOf(ref), 'Partnership'], ref, `evolvedFrom[${i}]`),
+        );
       }
       if (spec.label === 'Stage') {
         props.modality = rec.modality ?? 'asserted';
@@ -290,40 +266,23 @@ export function buildPlan(file: string, facts: FactFile, sources: ReadonlyMap<st
         if (plant && (rec.kind || rec.binding)) {
           throw new LoadError(file, record, rec.kind ? 'kind' : 'binding', 'only a deal stage has a kind or binding');
         }
-        plan.relations.push({
-          type: 'HAS_STAGE',
-          from: owner,
-          to: rec.id,
-          check: { id: owner, label: plant ? 'Site' : 'Partnership' },
-          props: { evidenceIds },
-        });
+        link('HAS_STAGE', 'in', [owner, plant ? 'Site' : 'Partnership'], null, 'date');
       }
       if (spec.label === 'Site' && rec.plant) {
         const block = rec.plant as PlantBlock;
         if (rec.kind !== 'facility') throw new LoadError(file, record, 'plant', 'only a facility can be a plant');
         props.chemistry = block.chemistry ?? null;
-        const operator = typeof block.operator === 'string' ? block.operator : block.operator.id;
-        const operatorEvidence =
-          typeof block.operator === 'string' || !block.operator.evidence
-            ? evidenceIds
-            : resolve(block.operator.evidence, record, 'plant.operator.evidence');
-        plan.relations.push({
-          type: 'OPERATES',
-          from: operator,
-          to: rec.id,
-          check: { id: operator, label: 'Company' },
-          props: { evidenceIds: operatorEvidence },
-        });
-        (block.owners ?? []).forEach((o, i) => {
-          const own = o.evidence ? resolve(o.evidence, record, `plant.owners[${i}].evidence`) : evidenceIds;
-          plan.relations.push({
-            type: 'HOLDS_STAKE',
-            from: o.company,
-            to: rec.id,
-            check: { id: o.company, label: 'Company' },
-            props: o.stake === undefined ? { evidenceIds: own } : { stake: o.stake, evidenceIds: own },
-          });
-        });
+        link('OPERATES', 'in', [idOf(block.operator), 'Company'], block.operator, 'plant.operator');
+        (block.owners ?? []).forEach((o, i) =>
+          link(
+            'HOLDS_STAKE',
+            'in',
+            [o.company, 'Company'],
+            o,
+            `plant.owners[${i}]`,
+            o.stake === undefined ? {} : { stake: o.stake },
+          ),
+        );
       }
       if (spec.label === 'Claim') {
         props.approximate = rec.approximate ?? false;

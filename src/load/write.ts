@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { DOMAIN_LABELS, RELATIONSHIPS } from '../graph/vocabulary';
+import { DOMAIN_LABELS, LINK_FIELDS, RELATIONSHIPS } from '../graph/vocabulary';
 import type { NodeLabel } from '../model';
 import { CLAIM_PREFERENCE } from '../store/claims';
 import { plain } from '../db/neo4j';
 import { LinkList, readLinkLists, recordRevisions, RevisionRow } from '../store/curation';
-import { changedFields, fieldOf, fieldValue, LINK_FIELDS, recordFields, sameMeaning } from '../store/revisions';
+import { changedFields, fieldOf, fieldValue, recordFields, sameMeaning } from '../store/revisions';
 import { toStoredProps } from '../store/rows';
 import { precisionOf } from '../rules';
 import { LoadError } from './errors';

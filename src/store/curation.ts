@@ -6,29 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { plain } from '../db/neo4j';
 import type { Database } from '../db/neo4j';
+import type { CuratedLink } from '../graph/vocabulary';
 import type { EvidenceRow } from '../quotes';
 import type { NodeModel, RevisionModel } from '../model';
-import { LINK_FIELDS, LinkState, linkState, sortedLinks } from './revisions';
+import { LinkState, linkState, sortedLinks } from './revisions';
 import { toNode, toRevision, toStoredProps } from './rows';
 
 export type EditableLabel = 'Company' | 'Person' | 'Site' | 'Project' | 'Partnership';
-
-type LinkType = 'BASED_IN' | 'MEMBER_OF' | 'LOCATED_IN' | 'OWNS' | 'HAS_PARTY' | 'AT_SITE' | 'SERVES' | 'MILESTONE_OF';
-
-/** A kind of link a mutation can edit: its type, direction, the label at the other end and its field in revisions. */
-export interface LinkSpec {
-  type: LinkType;
-  outgoing: boolean;
-  target: 'Company' | 'Site' | 'Project' | 'Milestone';
-  field: string;
-}
-
-export const linkSpec = (type: LinkType, target: LinkSpec['target']): LinkSpec => ({
-  type,
-  outgoing: LINK_FIELDS[type]!.on === 'from',
-  target,
-  field: LINK_FIELDS[type]!.field,
-});
 
 type Props = Record<string, unknown>;
 
@@ -129,10 +113,10 @@ export async function readLinkLists(
   return (list) => found.get(listKey(list)) ?? [];
 }
 
-const pattern = (spec: LinkSpec) =>
+const pattern = (spec: CuratedLink) =>
   spec.outgoing ? `(n)-[r:${spec.type}]->(m:${spec.target})` : `(n)<-[r:${spec.type}]-(m:${spec.target})`;
 
-export async function removeLinks(tx: ManagedTransaction, id: string, spec: LinkSpec, ids: string[]): Promise<void> {
+export async function removeLinks(tx: ManagedTransaction, id: string, spec: CuratedLink, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.run(
     `/* removeLinks */
@@ -151,7 +135,7 @@ export async function removeLinks(tx: ManagedTransaction, id: string, spec: Link
 export async function writeLinks(
   tx: ManagedTransaction,
   id: string,
-  spec: LinkSpec,
+  spec: CuratedLink,
   links: LinkState[],
 ): Promise<string[]> {
   if (links.length === 0) return [];

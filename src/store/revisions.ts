@@ -123,30 +123,6 @@ export function linkState(id: string, props: Props): LinkState {
 export const sortedLinks = (links: readonly LinkState[]): LinkState[] =>
   [...links].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/**
- * Which record a link belongs to in revisions, and under which field: the end a curator edits it from
- * (a partnership's parties, a project's owners, a partnership's milestones).
- */
-export const LINK_FIELDS: Record<string, { field: string; on: 'from' | 'to' }> = {
-  BASED_IN: { field: 'basedIn', on: 'from' },
-  MEMBER_OF: { field: 'memberOf', on: 'from' },
-  HOLDS_POSITION: { field: 'positions', on: 'from' },
-  LOCATED_IN: { field: 'locatedIn', on: 'from' },
-  NEAR: { field: 'near', on: 'from' },
-  OWNS: { field: 'owners', on: 'to' },
-  PART_OF: { field: 'partOf', on: 'from' },
-  HAS_PARTY: { field: 'parties', on: 'from' },
-  AT_SITE: { field: 'sites', on: 'from' },
-  SERVES: { field: 'projects', on: 'from' },
-  MILESTONE_OF: { field: 'milestones', on: 'to' },
-  CONCERNS: { field: 'companies', on: 'from' },
-  HAS_STAGE: { field: 'stages', on: 'from' },
-  EVOLVED_INTO: { field: 'evolvedFrom', on: 'to' },
-  CLAIM_OF: { field: 'subject', on: 'from' },
-  OPERATES: { field: 'operator', on: 'to' },
-  HOLDS_STAKE: { field: 'stakeholders', on: 'to' },
-};
-
 export interface FieldChange {
   field: string;
   before: string | null;

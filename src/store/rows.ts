@@ -4,6 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { plain } from '../db/neo4j';
+import { DOMAIN_LABELS } from '../graph/vocabulary';
 import type { DateValueModel, EvidenceModel, NodeLabel, NodeModel, RevisionModel } from '../model';
 
 export const toEnum = <T extends string>(stored: string): T => stored.toUpperCase().replace(/-/g, '_') as T;
@@ -27,18 +28,8 @@ export const toStoredProps = (props: Record<string, unknown>): Record<string, un
     Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
   );
 
-const LABELS: NodeLabel[] = [
-  'Company',
-  'Person',
-  'Site',
-  'Project',
-  'Partnership',
-  'Milestone',
-  'Source',
-  'Evidence',
-  'Stage',
-  'Claim',
-];
+// A node's API type is its first label here: the records' own, then provenance.
+const LABELS: readonly NodeLabel[] = [...DOMAIN_LABELS, 'Source', 'Evidence'];
 
 type Props = Record<string, unknown>;
 
@@ -73,15 +64,15 @@ export function toNode(raw: unknown): NodeModel {
   const label = LABELS.find((l) => (props.labels as string[] | undefined)?.includes(l));
   if (!label) throw new Error(`stored node ${String(props.id)} has no domain label`);
   const base = { id: str(props, 'id'), name: str(props, 'name') };
+  const described = { aliases: list(props, 'aliases'), description: opt(props, 'description') };
   const optEnum = <T extends string>(key: string): T | null => (opt(props, key) ? toEnum<T>(str(props, key)) : null);
   switch (label) {
     case 'Company':
       return {
         __typename: label,
         ...base,
-        aliases: list(props, 'aliases'),
+        ...described,
         kinds: list(props, 'kinds').map((k) => toEnum(k)),
-        description: opt(props, 'description'),
       };
     case 'Person':
       return { __typename: label, ...base, aliases: list(props, 'aliases') };
@@ -89,9 +80,8 @@ export function toNode(raw: unknown): NodeModel {
       return {
         __typename: label,
         ...base,
-        aliases: list(props, 'aliases'),
+        ...described,
         kind: toEnum(str(props, 'kind')),
-        description: opt(props, 'description'),
         location:
           typeof props.latitude === 'number' && typeof props.longitude === 'number'
             ? { latitude: props.latitude, longitude: props.longitude, source: str(props, 'geoSource') }
@@ -104,9 +94,8 @@ export function toNode(raw: unknown): NodeModel {
       return {
         __typename: label,
         ...base,
-        aliases: list(props, 'aliases'),
+        ...described,
         kind: toEnum(str(props, 'kind')),
-        description: opt(props, 'description'),
       };
     case 'Partnership':
       return {

@@ -24,7 +24,8 @@ import { externalNeo4j } from '../../src/config';
 import { freePort, LocalNeo4j, startLocalNeo4j } from '../../src/db/local';
 import { connect, Database, plain } from '../../src/db/neo4j';
 import { DEFAULT_DATA_DIR, loadData } from '../../src/load';
-import { LINK_FIELDS, linkState, recordFields, sameMeaning } from '../../src/store/revisions';
+import { LINK_FIELDS } from '../../src/graph/vocabulary';
+import { linkState, recordFields, sameMeaning } from '../../src/store/revisions';
 import { ApiProcess, startApiProcess } from '../support/api-process';
 
 jest.setTimeout(1_200_000);

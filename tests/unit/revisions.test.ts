@@ -3,7 +3,8 @@
  * and every relationship a record can have shows under a field of one of its ends.
  */
 import { RELATIONSHIPS } from '../../src/graph/vocabulary';
-import { changedFields, fieldOf, LINK_FIELDS, recordFields, sameMeaning } from '../../src/store/revisions';
+import { LINK_FIELDS } from '../../src/graph/vocabulary';
+import { changedFields, fieldOf, recordFields, sameMeaning } from '../../src/store/revisions';
 
 describe('comparison by meaning', () => {
   it('treats lists as sets, absent as null and key order as nothing', () => {

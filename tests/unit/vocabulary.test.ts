@@ -7,14 +7,16 @@ import {
   buildASTSchema,
   getNamedType,
   GraphQLEnumType,
+  GraphQLInputObjectType,
   GraphQLObjectType,
   isEnumType,
+  isInputObjectType,
   isObjectType,
   parse,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { declaredIn, RELATIONSHIPS, SECTIONS } from '../../src/graph/vocabulary';
+import { CURATED_LINKS, declaredIn, RELATIONSHIPS, SECTIONS } from '../../src/graph/vocabulary';
 import { typeDefs } from '../../src/server/schema';
 
 const schema = buildASTSchema(parse(typeDefs().join('\n')));
@@ -83,6 +85,14 @@ describe('graph vocabulary', () => {
     expect(isEnumType(type)).toBe(true);
     const known = (type as GraphQLEnumType).getValues().map((v) => v.name);
     for (const value of values) expect(known).toContain(value.toUpperCase().replace(/-/g, '_'));
+  });
+
+  // A curated link list is edited through an input field named after it (`parties`, `siteIds`, ...).
+  it.each(Object.values(CURATED_LINKS))('curation mutations edit $field ($type to $target)', (link) => {
+    const inputs = Object.values(schema.getTypeMap()).filter((t): t is GraphQLInputObjectType => isInputObjectType(t));
+    const singular = link.field.replace(/ies$/, 'y').replace(/s$/, '');
+    const named = inputs.filter((t) => t.getFields()[link.field] ?? t.getFields()[`${singular}Ids`]);
+    expect(named.length).toBeGreaterThan(0);
   });
 
   it('names each read once', () => {

@@ -531,7 +531,7 @@ export type MapPlantsQueryVariables = Exact<{
 }>;
 
 
-export type MapPlantsQuery = { plants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, status: PlantStatus | null, operator: { id: string, name: string } | null, city: { name: string } | null, country: { name: string } | null, location: { latitude: number, longitude: number } | null }> } };
+export type MapPlantsQuery = { plants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, status: PlantStatus | null, operator: { id: string, name: string } | null, city: { name: string } | null, country: { name: string } | null, location: { latitude: number, longitude: number, source: string } | null }> } };
 
 export type MapCapacityQueryVariables = Exact<{
   year: number;
@@ -547,7 +547,9 @@ export type MapPlantQueryVariables = Exact<{
 }>;
 
 
-export type MapPlantQuery = { plant: { id: string, name: string, aliases: Array<string>, chemistry: string | null, status: PlantStatus | null, operator: { id: string, name: string } | null, owners: Array<{ stake: number | null, company: { id: string, name: string }, evidence: Array<{ id: string, quote: string, source: { id: string, name: string, publisher: string | null, url: string | null, published: { value: string } | null } }> }>, city: { name: string } | null, country: { name: string } | null, location: { latitude: number, longitude: number, source: string } | null, stages: Array<{ id: string, status: StageStatus, summary: string | null, date: { value: string }, evidence: Array<{ id: string, quote: string, source: { id: string, name: string, publisher: string | null, url: string | null, published: { value: string } | null } }> }>, claims: Array<{ id: string, property: ClaimProperty, value: number, unit: string, year: number | null, bound: MilestoneBound | null, modality: MilestoneModality, approximate: boolean, preferred: boolean, stated: { value: string }, evidence: Array<{ id: string, quote: string, source: { id: string, name: string, publisher: string | null, url: string | null, published: { value: string } | null } }> }>, partnerships: Array<{ id: string, name: string, kind: PartnershipKind, status: PartnershipStatus }> } | null };
+export type MapPlantQuery = { plant: { id: string, name: string, aliases: Array<string>, chemistry: string | null, status: PlantStatus | null, operator: { id: string, name: string } | null, owners: Array<{ stake: number | null, company: { id: string, name: string }, evidence: Array<{ id: string, quote: string, source: { id: string, name: string, publisher: string | null, url: string | null, published: { value: string } | null } }> }>, stages: Array<{ id: string, status: StageStatus, summary: string | null, date: { value: string }, evidence: Array<{ id: string, quote: string, source: { id: string, name: string, publisher: string | null, url: string | null, published: { value: string } | null } }> }>, claims: Array<{ id: string, property: ClaimProperty, value: number, unit: string, year: number | null, bound: MilestoneBound | null, modality: MilestoneModality, approximate: boolean, preferred: boolean, stated: { value: string }, evidence: Array<{ id: string, quote: string, source: { id: string, name: string, publisher: string | null, url: string | null, published: { value: string } | null } }> }>, partnerships: Array<{ id: string, name: string, kind: PartnershipKind, status: PartnershipStatus }>, city: { name: string } | null, country: { name: string } | null, location: { latitude: number, longitude: number, source: string } | null } | null };
+
+export type PlantPlaceFragment = { city: { name: string } | null, country: { name: string } | null, location: { latitude: number, longitude: number, source: string } | null };
 
 export type MapQuoteFragment = { id: string, quote: string, source: { id: string, name: string, publisher: string | null, url: string | null, published: { value: string } | null } };
 
@@ -729,6 +731,21 @@ export const SubgraphFragmentDoc = new TypedDocumentString(`
   id
   name
 }`, {"fragmentName":"Subgraph"}) as unknown as TypedDocumentString<SubgraphFragment, unknown>;
+export const PlantPlaceFragmentDoc = new TypedDocumentString(`
+    fragment PlantPlace on Plant {
+  city {
+    name
+  }
+  country {
+    name
+  }
+  location {
+    latitude
+    longitude
+    source
+  }
+}
+    `, {"fragmentName":"PlantPlace"}) as unknown as TypedDocumentString<PlantPlaceFragment, unknown>;
 export const MapQuoteFragmentDoc = new TypedDocumentString(`
     fragment MapQuote on Evidence {
   id
@@ -1314,20 +1331,23 @@ export const MapPlantsDocument = new TypedDocumentString(`
         id
         name
       }
-      city {
-        name
-      }
-      country {
-        name
-      }
-      location {
-        latitude
-        longitude
-      }
+      ...PlantPlace
     }
   }
 }
-    `) as unknown as TypedDocumentString<MapPlantsQuery, MapPlantsQueryVariables>;
+    fragment PlantPlace on Plant {
+  city {
+    name
+  }
+  country {
+    name
+  }
+  location {
+    latitude
+    longitude
+    source
+  }
+}`) as unknown as TypedDocumentString<MapPlantsQuery, MapPlantsQueryVariables>;
 export const MapCapacityDocument = new TypedDocumentString(`
     query MapCapacity($year: Int!, $asOf: String!) {
   capacity(groupBy: PLANT, from: $year, to: $year, asOf: $asOf) {
@@ -1369,17 +1389,7 @@ export const MapPlantDocument = new TypedDocumentString(`
         ...MapQuote
       }
     }
-    city {
-      name
-    }
-    country {
-      name
-    }
-    location {
-      latitude
-      longitude
-      source
-    }
+    ...PlantPlace
     stages {
       id
       status
@@ -1416,7 +1426,20 @@ export const MapPlantDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment MapQuote on Evidence {
+    fragment PlantPlace on Plant {
+  city {
+    name
+  }
+  country {
+    name
+  }
+  location {
+    latitude
+    longitude
+    source
+  }
+}
+fragment MapQuote on Evidence {
   id
   quote
   source {

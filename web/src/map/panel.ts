@@ -59,10 +59,21 @@ function claimItem(c: PlantClaim, counted: string | null, year: number): HTMLEle
   );
 }
 
-function claimList(claims: readonly PlantClaim[], counted: string | null, year: number, empty: string): HTMLElement {
-  return claims.length === 0
+/** A list of items, or a caption saying there are none. */
+function listOr<T>(
+  tag: 'ul' | 'ol',
+  className: string,
+  items: readonly T[],
+  item: (value: T) => HTMLElement,
+  empty: string,
+): HTMLElement {
+  return items.length === 0
     ? h('p', { className: 'caption' }, empty)
-    : h('ul', { className: 'claims' }, ...claims.map((c) => claimItem(c, counted, year)));
+    : h(tag, { className }, ...items.map((value) => item(value)));
+}
+
+function claimList(claims: readonly PlantClaim[], counted: string | null, year: number, empty: string): HTMLElement {
+  return listOr('ul', 'claims', claims, (c) => claimItem(c, counted, year), empty);
 }
 
 const degrees = (value: number, positive: string, negative: string) =>
@@ -97,45 +108,43 @@ export function plantDetails(plant: PlantDetail, year: number, counted: string |
     ),
     section(
       'Owners',
-      plant.owners.length === 0
-        ? h('p', { className: 'caption' }, 'No shareholders stated.')
-        : h(
-            'ul',
-            { className: 'owners' },
-            ...plant.owners.map((o) =>
-              h(
-                'li',
-                { 'data-company': o.company.id },
-                h('strong', {}, o.company.name),
-                o.stake === null ? ' (share not stated)' : ` ${o.stake}%`,
-                quotes(o.evidence),
-              ),
-            ),
+      listOr(
+        'ul',
+        'owners',
+        plant.owners,
+        (o) =>
+          h(
+            'li',
+            { 'data-company': o.company.id },
+            h('strong', {}, o.company.name),
+            o.stake === null ? ' (share not stated)' : ` ${o.stake}%`,
+            quotes(o.evidence),
           ),
+        'No shareholders stated.',
+      ),
     ),
     section('Capacity claims', claimList(capacity, counted, year, 'No capacity stated.')),
     others.length ? section('Investment and jobs', claimList(others, counted, year, '')) : null,
     section(
       'Stages',
-      plant.stages.length === 0
-        ? h('p', { className: 'caption' }, 'No dated stages.')
-        : h(
-            'ol',
-            { className: 'stages' },
-            ...plant.stages.map((s) =>
-              h(
-                'li',
-                { className: s.date.value > asOf ? 'stage stage-later' : 'stage', 'data-stage': s.id },
-                h('time', {}, s.date.value),
-                ' ',
-                swatch(s.status, 4),
-                ` ${statusLabel(s.status)}`,
-                s.date.value > asOf ? h('span', { className: 'caption' }, ` (after ${year})`) : null,
-                s.summary ? h('p', { className: 'caption' }, s.summary) : null,
-                quotes(s.evidence),
-              ),
-            ),
+      listOr(
+        'ol',
+        'stages',
+        plant.stages,
+        (s) =>
+          h(
+            'li',
+            { className: s.date.value > asOf ? 'stage stage-later' : 'stage', 'data-stage': s.id },
+            h('time', {}, s.date.value),
+            ' ',
+            swatch(s.status, 4),
+            ` ${statusLabel(s.status)}`,
+            s.date.value > asOf ? h('span', { className: 'caption' }, ` (after ${year})`) : null,
+            s.summary ? h('p', { className: 'caption' }, s.summary) : null,
+            quotes(s.evidence),
           ),
+        'No dated stages.',
+      ),
     ),
     plant.partnerships.length
       ? section(

@@ -18,16 +18,7 @@ export const MAP_PLANTS = graphql(`
           id
           name
         }
-        city {
-          name
-        }
-        country {
-          name
-        }
-        location {
-          latitude
-          longitude
-        }
+        ...PlantPlace
       }
     }
   }
@@ -75,17 +66,7 @@ export const MAP_PLANT = graphql(`
           ...MapQuote
         }
       }
-      city {
-        name
-      }
-      country {
-        name
-      }
-      location {
-        latitude
-        longitude
-        source
-      }
+      ...PlantPlace
       stages {
         id
         status
@@ -120,6 +101,20 @@ export const MAP_PLANT = graphql(`
         kind
         status
       }
+    }
+  }
+
+  fragment PlantPlace on Plant {
+    city {
+      name
+    }
+    country {
+      name
+    }
+    location {
+      latitude
+      longitude
+      source
     }
   }
 
