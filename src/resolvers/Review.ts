@@ -10,7 +10,6 @@ import type {
 } from '../__generated__/resolvers-types';
 import { requireEditor } from '../auth';
 import { Context, loadTyped } from '../context';
-import { ingestArticle } from '../ingest';
 import { acceptProposals, proposalsOf, rejectProposals } from '../ingest/review';
 import { checkInt } from '../rules';
 import { proposalById, reviewQueue, Section } from '../store/proposals';
@@ -55,13 +54,15 @@ export const ReviewQuery: QueryResolvers = {
 
 export const ReviewMutation: MutationResolvers = {
   ingestArticle: (_, { input }, ctx) =>
-    decide(ctx, () =>
-      ingestArticle(ctx.db, ctx.principal, input, {
+    decide(ctx, async () => {
+      // The extractor's gazetteer and language model cost over 100 MiB: only a process that ingests loads them.
+      const { ingestArticle } = await import('../ingest');
+      return ingestArticle(ctx.db, ctx.principal, input, {
         auto: input.auto ?? false,
         minConfidence: input.minConfidence ?? 0.8,
         argumentPrefix: 'input.',
-      }),
-    ),
+      });
+    }),
   acceptProposals: (_, { input }, ctx) => decide(ctx, () => acceptProposals(ctx.db, ctx.principal, input)),
   rejectProposals: (_, { input }, ctx) => decide(ctx, () => rejectProposals(ctx.db, ctx.principal, input)),
 };

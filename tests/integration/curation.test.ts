@@ -198,6 +198,19 @@ describe('corrections keep their history', () => {
   });
 
   it('follows a deal from letter of intent to binding contract', async () => {
+    // Lists keep their order per graph version: each read below follows the write before it.
+    const verkorDeals = async (kind?: string) =>
+      (
+        await post(
+          `query ($f: PartnershipFilter) { partnerships(filter: $f, first: 50) { totalCount nodes { id kind } } }`,
+          {
+            f: { companyId: 'verkor', ...(kind ? { kind } : {}) },
+          },
+        )
+      ).data?.partnerships as { totalCount: number; nodes: { id: string; kind: string }[] };
+    const before = await verkorDeals();
+    const supplyBefore = await verkorDeals('SUPPLY');
+    expect(before.nodes.map((n) => n.id)).not.toContain('acme-verkor-cells');
     const text = 'Fictional test article. Acme Cells and Verkor signed a letter of intent on cell supply.';
     await asEditor(`mutation ($input: SourceInput!) { addSource(input: $input) { id } }`, {
       input: { id: 'test-fiction-loi', title: 'Fictional letter of intent', text },
@@ -236,6 +249,12 @@ describe('corrections keep their history', () => {
       },
     });
     expect(reply.data?.updatePartnership).toMatchObject({ kind: 'SUPPLY', status: 'ACTIVE', binding: 'BINDING' });
+    const after = await verkorDeals();
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    expect(after.nodes).toContainEqual({ id: 'acme-verkor-cells', kind: 'SUPPLY' });
+    const supplyAfter = await verkorDeals('SUPPLY');
+    expect(supplyAfter.totalCount).toBe(supplyBefore.totalCount + 1);
+    expect(supplyAfter.nodes.map((n) => n.id)).toContain('acme-verkor-cells');
 
     const history = (await post(HISTORY, { id: 'acme-verkor-cells' })).data?.history;
     expect(history.map((r: { operation: string }) => r.operation)).toEqual(['createPartnership', 'updatePartnership']);
