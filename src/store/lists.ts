@@ -182,14 +182,19 @@ export interface PartnershipPage {
  * partnership of a hub.
  */
 function partnershipPageCalls(where: string, prefetch: readonly PrefetchRelation[], shape: Shape): string {
+  // Only deals have parties, and each reaches a company once: unfiltered, the total is the degree.
+  const total =
+    where === 'true'
+      ? 'RETURN COUNT { (c)<-[:HAS_PARTY]-() } AS total'
+      : `MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
+       RETURN count(n) AS total`;
   return `CALL (c) {
-       MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
-       RETURN count(n) AS total
+       ${total}
      }
      CALL (c) {
        MATCH (c)<-[:HAS_PARTY]-(n:Partnership) WHERE ${where}
        WITH n ORDER BY ${PARTNERSHIP_ORDER} SKIP $offset LIMIT $limit
-       RETURN collect({n: ${projectionOf('n', 'Partnership', shape.selection)}, related: ${relatedProjection(prefetch, shape.related)}}) AS page
+       RETURN collect({n: ${projectionOf('n', 'Partnership', shape.selection, true)}, related: ${relatedProjection(prefetch, shape.related)}}) AS page
      }`;
 }
 

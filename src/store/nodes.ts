@@ -122,8 +122,10 @@ export type PrefetchRelation = PrefetchName;
 type RawItem = { node: unknown; role: unknown; title: unknown; stake: unknown; evidenceIds: unknown };
 export type RawRelated = Record<string, RawItem[]>;
 
-const relatedItem = (node: string) =>
-  `{node: ${node}, role: r.role, title: r.title, stake: r.stake, evidenceIds: r.evidenceIds}`;
+const ALL_CARRIED = 'role: r.role, title: r.title, stake: r.stake, evidenceIds: r.evidenceIds';
+/** What a prefetched relation's fields read of the relationship itself: a party's role and its quotes. */
+const CARRIED: Partial<Record<PrefetchRelation, string>> = { parties: 'role: r.role, evidenceIds: r.evidenceIds' };
+const relatedItem = (node: string, carried = ALL_CARRIED) => `{node: ${node}${carried ? `, ${carried}` : ''}}`;
 const RELATED_ITEM = relatedItem('m {.*, labels: labels(m)}');
 
 /** The label at the far end of a plain relation, `(m:Label)` in its pattern. */
@@ -139,7 +141,9 @@ export function relatedProjection(
   selections?: Partial<Record<PrefetchRelation, Selection>>,
 ): string {
   const entries = relations.map((relation) => {
-    const item = selections ? relatedItem(projectionOf('m', farLabel(relation), selections[relation])) : RELATED_ITEM;
+    const item = selections
+      ? relatedItem(projectionOf('m', farLabel(relation), selections[relation], true), CARRIED[relation] ?? '')
+      : RELATED_ITEM;
     return `${relation}: COLLECT { MATCH ${RELATIONS[relation]} WITH m, r ORDER BY ${orderOf(relation)} RETURN ${item} }`;
   });
   return `{${entries.join(', ')}}`;

@@ -19,7 +19,7 @@ const REQUIRED: Partial<Record<NodeLabel, readonly string[]>> = {
   Company: ['id', 'name'],
   Partnership: ['id', 'name', 'kind', 'status', 'binding', 'modality'],
   Site: ['id', 'name', 'kind'],
-  Evidence: ['id', 'name', 'quote', 'start', 'end', 'prefix', 'suffix', 'sourceId'],
+  Evidence: ['id', 'name', 'quote'],
 };
 
 /**
@@ -71,7 +71,17 @@ const FIELDS: Partial<Record<NodeLabel, Readonly<Record<string, readonly string[
     near: [],
     evidence: [],
   },
-  Evidence: { id: [], name: [], quote: [], start: [], end: [], prefix: [], suffix: [], source: [], supports: [] },
+  Evidence: {
+    id: [],
+    name: [],
+    quote: [],
+    start: ['start'],
+    end: ['end'],
+    prefix: ['prefix'],
+    suffix: ['suffix'],
+    source: ['sourceId'],
+    supports: [],
+  },
 };
 
 /** The stored properties `selection` needs of a `label` record, or null for every property. */
@@ -88,16 +98,27 @@ function neededProps(label: NodeLabel | undefined, selection: Selection | undefi
   return [...props];
 }
 
+/** Labels whose records carry no other label toNode reads (a Site may also be a Plant). */
+const PLAIN_LABELS: ReadonlySet<NodeLabel> = new Set(['Company', 'Partnership', 'Evidence']);
+
 /**
  * A map projection of the node bound to `variable`: what `selection` needs when it is a `label`
  * record, every property otherwise (another label, a field not listed above, or no selection).
+ * `matched` says the query's pattern already requires the label, so neither the label test nor the
+ * node's labels need reading.
  */
-export function projectionOf(variable: string, label: NodeLabel | undefined, selection: Selection | undefined): string {
+export function projectionOf(
+  variable: string,
+  label: NodeLabel | undefined,
+  selection: Selection | undefined,
+  matched = false,
+): string {
   const all = `${variable} {.*, labels: labels(${variable})}`;
   const props = neededProps(label, selection);
   if (!props) return all;
-  const some = `${variable} {${props.map((p) => `.${p}`).join(', ')}, labels: labels(${variable})}`;
-  return `CASE WHEN ${variable}:${label} THEN ${some} ELSE ${all} END`;
+  const fields = props.map((p) => `.${p}`).join(', ');
+  if (matched && PLAIN_LABELS.has(label!)) return `${variable} {${fields}, labels: ['${label}']}`;
+  return `CASE WHEN ${variable}:${label} THEN ${variable} {${fields}, labels: labels(${variable})} ELSE ${all} END`;
 }
 
 /** True when `projectionOf` fetches every property of a `label` record: the model may be cached by id. */

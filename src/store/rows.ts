@@ -179,15 +179,19 @@ export function toNode(raw: unknown): NodeModel {
 }
 
 function toEvidence(props: Props, base: { id: string; name: string }): EvidenceModel {
+  // A compiled projection leaves out what the selection does not read (src/store/projection.ts): a key
+  // it did not fetch is absent and stays empty; a key it fetched is checked.
+  const fetched = <T>(key: string, read: (props: Props, key: string) => T, empty: T): T =>
+    key in props ? read(props, key) : empty;
   return {
     __typename: 'Evidence',
     ...base,
     quote: str(props, 'quote'),
-    start: num(props, 'start'),
-    end: num(props, 'end'),
-    prefix: str(props, 'prefix'),
-    suffix: str(props, 'suffix'),
-    sourceId: str(props, 'sourceId'),
+    start: fetched('start', num, 0),
+    end: fetched('end', num, 0),
+    prefix: fetched('prefix', str, ''),
+    suffix: fetched('suffix', str, ''),
+    sourceId: fetched('sourceId', str, ''),
     speakerId: opt(props, 'speakerId'),
   };
 }
