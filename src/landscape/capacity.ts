@@ -105,6 +105,15 @@ function groupOf(state: PlantState, groupBy: CapacityGroup): { key: string; labe
 }
 const UNKNOWN = { key: 'UNKNOWN', label: 'unknown' };
 
+/**
+ * Reports computed from one set of plant rows, by their arguments. The rows are shared per graph version
+ * (src/store/plants.ts), so a report lives exactly as long as the rows it was computed from.
+ */
+const reports = new WeakMap<readonly PlantCapacityRow[], Map<string, CapacityReportModel>>();
+/** Reports kept per version: a plant-by-year report of a large graph holds tens of thousands of figures. */
+const MAX_REPORTS = 32;
+
+/** The rollup of `rows` (never mutated: callers share it). */
 export function capacityReport(
   rows: readonly PlantCapacityRow[],
   groupBy: CapacityGroup,
@@ -113,6 +122,25 @@ export function capacityReport(
   asOf: string,
 ): CapacityReportModel {
   checkYears(from, to);
+  let byArguments = reports.get(rows);
+  if (!byArguments) reports.set(rows, (byArguments = new Map()));
+  const key = `${groupBy}|${from}|${to}|${asOf}`;
+  let report = byArguments.get(key);
+  if (!report) {
+    if (byArguments.size >= MAX_REPORTS) byArguments.clear();
+    report = computeReport(rows, groupBy, from, to, asOf);
+    byArguments.set(key, report);
+  }
+  return report;
+}
+
+function computeReport(
+  rows: readonly PlantCapacityRow[],
+  groupBy: CapacityGroup,
+  from: number,
+  to: number,
+  asOf: string,
+): CapacityReportModel {
   const states = rows.map((r) => stateOf(r, asOf)).filter((s): s is PlantState => s !== null);
   const figures = new Map<string, CapacityFigureModel>();
   const totals = new Map<number, CapacityFigureModel>();
