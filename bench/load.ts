@@ -24,6 +24,9 @@ export interface LoadReport {
   method?: 'import' | 'transactional';
   /** The importer's input: seconds spent writing the generator's rows as CSV files. */
   csvSeconds?: number;
+  /** The importer's own time ("IMPORT DONE in …"): the wall time less the JVM's start and its set-up. */
+  importerSeconds?: number;
+  importerEntitiesPerSecond?: number;
   nodes: number;
   relationships: number;
   loadSeconds: number;
