@@ -228,6 +228,9 @@ export interface TimelineEntryModel {
   partnershipId: string | null;
   stageId: string | null;
   evidenceIds: string[];
+  /** The milestone's and deal's records when the timeline's statement brought them (else read by id). */
+  milestone?: MilestoneModel | null;
+  partnership?: PartnershipModel | null;
 }
 
 export interface SearchHitModel {

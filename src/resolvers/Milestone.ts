@@ -10,8 +10,14 @@ export const Milestone: MilestoneResolvers = {
 };
 
 export const TimelineEntry: TimelineEntryResolvers = {
-  milestone: (e, _, ctx) => (e.milestoneId ? loadTyped(ctx, e.milestoneId, 'Milestone') : null),
-  partnership: (e, _, ctx) => (e.partnershipId ? loadTyped(ctx, e.partnershipId, 'Partnership') : null),
+  milestone: (e, _, ctx) =>
+    e.milestone !== undefined ? e.milestone : e.milestoneId ? loadTyped(ctx, e.milestoneId, 'Milestone') : null,
+  partnership: (e, _, ctx) =>
+    e.partnership !== undefined
+      ? e.partnership
+      : e.partnershipId
+        ? loadTyped(ctx, e.partnershipId, 'Partnership')
+        : null,
   stage: (e, _, ctx) => (e.stageId ? loadTyped(ctx, e.stageId, 'Stage') : null),
   evidence: (e, _, ctx) => loadNodes(ctx, e.evidenceIds, 'Evidence'),
 };

@@ -32,7 +32,10 @@ export const Query: QueryResolvers = {
   milestone: (_, { id }, ctx) => loadTyped(ctx, id, 'Milestone'),
   source: (_, { id }, ctx) => loadTyped(ctx, id, 'Source'),
   sources: (_, __, { db }) => lists.allSources(db),
-  timeline: (_, { from, to, companyId }, { db }) => timeline(db, from, to, companyId),
+  timeline: (_, { from, to, companyId }, { db }, info) => {
+    const selected = selectionTree(info);
+    return timeline(db, from, to, companyId, selected.has('milestone') || selected.has('partnership'));
+  },
   search: (_, { text, first }, { db }) => search(db, text, first ?? 20),
   neighborhood: async (_, { id, depth, limit }, { db }) =>
     (await neighborhood(db, id, depth ?? 1, limit ?? 200)) ?? { nodes: [], edges: [] },

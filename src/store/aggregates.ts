@@ -1,10 +1,10 @@
 /** Dashboard counts and the timeline. */
 import type { Database } from '../db/neo4j';
-import type { TimelineEntryModel } from '../model';
+import type { MilestoneModel, PartnershipModel, TimelineEntryModel } from '../model';
 import { plain } from '../db/neo4j';
 import { existedAsOf, statusAsOf } from './asOf';
 import { checkYear } from '../rules';
-import { toEnum } from './rows';
+import { toEnum, toNode } from './rows';
 
 interface Count {
   key: string;
@@ -106,7 +106,13 @@ const inRange = (year: string) => `($from IS NULL OR ${year} >= $from) AND ($to 
  * With a company, the statement starts from it and walks its own partnerships, projects and
  * milestones, so its cost follows the company's degree, not the number of milestones in the graph.
  */
-const timelineStatement = (scoped: boolean) => `/* timeline${scoped ? ' of company' : ''} */
+const timelineStatement = (scoped: boolean, records = false) => {
+  // With records, each entry carries its milestone's and deal's whole records, so the entries' fields
+  // need no second query.
+  const record = (variable: string) => `${variable} {.*, labels: labels(${variable})}`;
+  const withRecords = (milestone: string, partnership: string) =>
+    records ? `, milestoneRecord: ${milestone}, partnershipRecord: ${partnership}` : '';
+  return `/* timeline${scoped ? ' of company' : ''}${records ? ' with records' : ''} */
     ${scoped ? 'MATCH (c:Entity {id: $companyId})' : ''}
     CALL (${scoped ? 'c' : ''}) {
       ${
@@ -124,17 +130,26 @@ const timelineStatement = (scoped: boolean) => `/* timeline${scoped ? ' of compa
       RETURN {year: m.year, date: coalesce(m.date, toString(m.year)), precision: m.precision, kind: 'milestone',
               title: m.name, milestoneId: m.id,
               partnershipId: head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN p.id ORDER BY p.id }),
-              evidenceIds: COLLECT { MATCH (m)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }} AS entry
+              evidenceIds: COLLECT { MATCH (m)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }${withRecords(
+                record('m'),
+                `head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN ${record('p')} ORDER BY p.id })`,
+              )}} AS entry
       UNION
       MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
       WHERE p.announcedYear IS NOT NULL AND ${inRange('p.announcedYear')}
       RETURN {year: p.announcedYear, date: p.announcedValue, precision: p.announcedPrecision, kind: 'announcement',
-              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.announcedEvidenceIds} AS entry
+              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.announcedEvidenceIds${withRecords(
+                'null',
+                record('p'),
+              )}} AS entry
       UNION
       MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
       WHERE p.startYear IS NOT NULL AND ${inRange('p.startYear')}
       RETURN {year: p.startYear, date: p.startValue, precision: p.startPrecision, kind: 'start',
-              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds} AS entry
+              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds${withRecords(
+                'null',
+                record('p'),
+              )}} AS entry
       UNION
       ${
         scoped
@@ -149,29 +164,45 @@ const timelineStatement = (scoped: boolean) => `/* timeline${scoped ? ' of compa
       RETURN {year: s.dateYear, date: s.dateValue, precision: s.datePrecision, kind: 'stage',
               title: coalesce(s.summary, s.name), milestoneId: null, stageId: s.id,
               partnershipId: head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN p.id }),
-              evidenceIds: COLLECT { MATCH (s)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }} AS entry
+              evidenceIds: COLLECT { MATCH (s)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }${withRecords(
+                'null',
+                `head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN ${record('p')} })`,
+              )}} AS entry
     }
     RETURN entry ORDER BY entry.date, entry.kind, entry.title`;
+};
 
 /** The timeline statements, shared with the benchmark's raw-Cypher arm. */
 export const TIMELINE = { all: timelineStatement(false), company: timelineStatement(true) } as const;
+const TIMELINE_WITH_RECORDS = { all: timelineStatement(false, true), company: timelineStatement(true, true) } as const;
 
 export async function timeline(
   db: Database,
   from: number | null | undefined,
   to: number | null | undefined,
   companyId: string | null | undefined,
+  records = false,
 ): Promise<TimelineEntryModel[]> {
   const params = { from: checkYear('from', from), to: checkYear('to', to), companyId: companyId ?? null };
-  const rows = await db.read<{ entry: unknown }>('timeline', companyId ? TIMELINE.company : TIMELINE.all, params);
+  const statements = records ? TIMELINE_WITH_RECORDS : TIMELINE;
+  const rows = await db.read<{ entry: unknown }>('timeline', companyId ? statements.company : statements.all, params);
   return rows.map(({ entry }) => {
-    const e = plain(entry) as Omit<TimelineEntryModel, 'kind' | 'precision'> & { kind: string; precision: string };
+    const { milestoneRecord, partnershipRecord, ...e } = plain(entry) as Omit<
+      TimelineEntryModel,
+      'kind' | 'precision' | 'milestone' | 'partnership'
+    > & { kind: string; precision: string; milestoneRecord?: unknown; partnershipRecord?: unknown };
     return {
       ...e,
       kind: toEnum(e.kind),
       precision: toEnum(e.precision),
       stageId: e.stageId ?? null,
       evidenceIds: e.evidenceIds ?? [],
+      ...(records
+        ? {
+            milestone: milestoneRecord ? (toNode(milestoneRecord) as MilestoneModel) : null,
+            partnership: partnershipRecord ? (toNode(partnershipRecord) as PartnershipModel) : null,
+          }
+        : {}),
     };
   });
 }

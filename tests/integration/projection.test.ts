@@ -65,3 +65,26 @@ describe('a compiled company page', () => {
     },
   );
 });
+
+describe('a timeline with its records', () => {
+  it("gives each entry's milestone and deal as reading them by id does", async () => {
+    type Entry = { kind: string; milestone: { id: string } | null; partnership: { id: string } | null };
+    const MILESTONE = 'id name year due modality';
+    const DEAL_FIELDS = 'id name kind status announced { value }';
+    const { timeline } = await ask<{ timeline: Entry[] }>(
+      `{ timeline(companyId: "renault-group") { kind title milestone { ${MILESTONE} } partnership { ${DEAL_FIELDS} } } }`,
+    );
+    expect(timeline.some((e) => e.milestone)).toBe(true);
+    expect(timeline.some((e) => e.partnership)).toBe(true);
+    for (const entry of timeline) {
+      for (const [record, fields] of [
+        [entry.milestone, `... on Milestone { ${MILESTONE} }`],
+        [entry.partnership, `... on Partnership { ${DEAL_FIELDS} }`],
+      ] as const) {
+        if (!record) continue;
+        const one = await ask<{ node: unknown }>(`query ($id: ID!) { node(id: $id) { ${fields} } }`, { id: record.id });
+        expect(record).toEqual(one.node);
+      }
+    }
+  });
+});
