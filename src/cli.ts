@@ -120,9 +120,7 @@ program
       if (o.accept) printProposals(await acceptProposals(db, principal, { ids: o.accept, reason: o.reason }));
       if (o.reject) printProposals(await rejectProposals(db, principal, { ids: o.reject, reason: o.reason }));
       if (!o.accept && !o.reject)
-        printProposals(
-          await proposalsOf(db, sourceId, o.all ? PROPOSAL_STATUSES : ['pending']),
-        );
+        printProposals(await proposalsOf(db, sourceId, o.all ? PROPOSAL_STATUSES : ['pending']));
     }),
   );
 

@@ -63,11 +63,7 @@ function newNames(known: readonly string[], proposal: StoredProposal): string[] 
  * Merges company proposals of one source into companies the graph holds, in one transaction, each
  * decision a revision on the known company.
  */
-export async function mergeProposals(
-  db: Database,
-  principal: Principal,
-  input: MergeInput,
-): Promise<StoredProposal[]> {
+export async function mergeProposals(db: Database, principal: Principal, input: MergeInput): Promise<StoredProposal[]> {
   const ids = checkProposalIds(
     'input.merges',
     input.merges.map((m) => m.id),

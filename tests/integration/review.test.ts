@@ -14,21 +14,15 @@ import type { Database } from '../../src/db/neo4j';
 import { exportFacts } from '../../src/export/facts';
 import { loadData, planFiles } from '../../src/load';
 import { startStack, type Stack } from '../../src/stack';
-import { clearGraph, counts, testDatabase, testNeo4j } from '../support/neo4j';
+import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
+import { postAs, QUEUE, queueArticle as queue, queueSnapshot, TEXT } from '../support/review-queue';
 import { cliPrincipal } from '../../src/auth/principal';
 import { BadUserInputError } from '../../src/errors';
 import { ingestArticle } from '../../src/ingest';
-import { proposalId } from '../../src/ingest/review';
-import { locateQuote } from '../../src/quotes';
-import { writeSources } from '../../src/load/write';
-import { FactRecord, saveProposals, Section } from '../../src/store/proposals';
+import type { FactRecord } from '../../src/store/proposals';
 
 const fixture = (...parts: string[]) => readFileSync(path.join(__dirname, '..', 'fixtures', ...parts), 'utf8');
-const TEXT = fixture('ingest', 'fictional-2022-03-01-letter-of-intent.txt');
 const SUPPLY = fixture('ingest', 'fictional-2023-05-10-supply-contract.txt');
-const QUEUE = JSON.parse(fixture('review', 'letter-of-intent.queue.json')) as {
-  proposals: { section: Section; confidence: number; record: FactRecord }[];
-};
 const PROPOSAL = `id section recordId name confidence known status quotes { text start end } record written
   decidedBy entity { id }`;
 const INGEST = `mutation ($input: IngestArticleInput!) {
@@ -55,12 +49,6 @@ interface Proposal {
   decidedBy: string | null;
   entity: { id: string } | null;
 }
-interface Reply {
-  status: number;
-  data?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- replies are checked field by field
-  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
-}
-
 let stack: Stack;
 let db: Database;
 let editorKey: string;
@@ -72,15 +60,8 @@ let proposals: Proposal[];
 /** The article ingested through the API. */
 let ingested: { id: string; proposals: Proposal[] };
 
-async function post(query: string, variables: Record<string, unknown>, key?: string): Promise<Reply> {
-  const response = await fetch(`${stack.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return { status: response.status, ...(JSON.parse(text) as Omit<Reply, 'status'>) };
-}
+const post = (query: string, variables: Record<string, unknown>, key?: string) =>
+  postAs(stack.url, query, variables, key);
 const asEditor = (query: string, variables: Record<string, unknown>) => post(query, variables, editorKey);
 const ok = async (query: string, variables: Record<string, unknown>) => {
   const reply = await asEditor(query, variables);
@@ -91,16 +72,9 @@ const byRecord = (recordId: string, section?: string) =>
   proposals.find((p) => p.recordId === recordId && (!section || p.section === section))!;
 const count = async (cypher: string, params: Record<string, unknown> = {}) =>
   Number((await db.read<{ n: number }>('test', cypher, params))[0]!.n);
+const snapshot = () => queueSnapshot(db);
+const queueArticle = (id = sourceId, rename?: (record: FactRecord) => FactRecord) => queue(db, id, rename);
 const pendingOf = async () => ((await ok(PROPOSALS, { sourceId })).proposals as Proposal[]).map((p) => p.id).sort();
-
-/** Graph and queue, whole: what bad input must leave as it was. */
-async function snapshot() {
-  const [row] = await db.read<{ proposals: string[] }>(
-    'test',
-    'MATCH (p:Proposal) WITH p ORDER BY p.id RETURN collect(p.id + ":" + p.status) AS proposals',
-  );
-  return { ...(await counts(db)), proposals: row!.proposals };
-}
 
 beforeAll(async () => {
   db = testDatabase();
@@ -120,56 +94,6 @@ beforeAll(async () => {
   const data = await ok(INGEST, { input: { text: SUPPLY, published: '2023-05-10', publisher: 'Fiction Daily' } });
   ingested = { id: data.ingestArticle.source.id, proposals: data.ingestArticle.proposals };
 });
-
-/**
- * Stores the letter of intent and its hand-written proposals, as ingestion stores an article and its
- * own; `rename` gives the records other ids (for a second copy of the queue).
- */
-async function queueArticle(id = sourceId, rename = (record: FactRecord) => record): Promise<void> {
-  const now = new Date().toISOString();
-  await db.write('test', async (tx) => {
-    await writeSources(tx, [
-      {
-        id,
-        kind: 'news-article',
-        title: 'Nordhaven Motors signs letter of intent with Zellfabrik',
-        publisher: 'Fiction Daily',
-        published: '2022-03-01',
-        publishedPrecision: 'day',
-        language: 'en',
-        file: 'test',
-        text: TEXT,
-        factsEnd: TEXT.indexOf('Related articles'),
-      },
-    ]);
-    await saveProposals(
-      tx,
-      QUEUE.proposals.map(({ section, confidence, record: original }) => {
-        const record = rename(original);
-        return {
-          id: proposalId(id, section, record.id),
-          sourceId: id,
-          section,
-          recordId: record.id,
-          name: (record.name as string | undefined) ?? record.id,
-          confidence,
-          known: false,
-          status: 'pending',
-          quotes: (record.evidence as string[]).map((quote) => {
-            const { start, end } = locateQuote(TEXT, quote)!;
-            return { text: quote, start, end };
-          }),
-          record: { ...record, confidence },
-          written: null,
-          createdAt: now,
-          createdBy: 'review-test',
-          decidedAt: null,
-          decidedBy: null,
-        };
-      }),
-    );
-  });
-}
 
 afterAll(async () => {
   await stack?.stop();
