@@ -1367,7 +1367,10 @@ export type Proposal = {
   source: Source;
   /** Where it stands in review. */
   status: ProposalStatus;
-  /** The record as accepted, with the editor's corrections, as JSON; null while pending or when rejected. */
+  /**
+   * The record as accepted, with the editor's corrections, as JSON; for a merge, what the known company
+   * gained (its id, aliases and the quotes). Null while pending or when rejected.
+   */
   written?: Maybe<Scalars['String']['output']>;
 };
 
