@@ -9,25 +9,24 @@
 import type { Principal } from '../auth';
 import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
-import { LoadError } from '../load/errors';
 import type { Source } from '../load/sources';
-import { writePlan } from '../load/write';
 import { checkId } from '../rules';
 import { revisionRow } from '../store/curation';
 import * as store from '../store/proposals';
 import type { FactRecord, StoredProposal } from '../store/proposals';
 import { fold } from './names';
 import {
-  asBadInput,
   asSource,
   BOUNDED,
   checkProposalIds,
+  decisionChanges,
   json,
   linkOf,
   lockedPending,
   MAX_BATCH,
   planOf,
   reasonOf,
+  writeDecided,
 } from './review';
 
 export interface MergeInput {
@@ -173,30 +172,21 @@ async function mergeOne(
   plan.relations.push(...links);
   plan.evidence.push(...(waiting?.evidence ?? []).filter((e) => !quoted.has(e.id)));
 
-  await writePlan(tx, plan).catch((error: unknown) => {
-    throw error instanceof LoadError ? asBadInput(`${at}.id`, error) : error;
-  });
+  await writeDecided(tx, plan, `${at}.id`);
   await store.repointProposals(tx, moved);
-  const changes = [
+  const changes = decisionChanges(
+    p,
     {
-      field: 'proposal',
-      before: null,
-      after: json({
-        id: p.id,
-        source: p.sourceId,
-        section: p.section,
-        recordId: p.recordId,
-        name: p.name,
-        confidence: p.confidence,
-        status: 'merged',
-        mergedInto: into,
-        ...(moved.length > 0 ? { repointed: moved.map((m) => m.id) } : {}),
-      }),
+      recordId: p.recordId,
+      name: p.name,
+      status: 'merged',
+      mergedInto: into,
+      ...(moved.length > 0 ? { repointed: moved.map((m) => m.id) } : {}),
     },
-    ...(added.length > 0 ? [{ field: 'aliases', before: json(aliases), after: json(merged.aliases) }] : []),
-    { field: 'evidence', before: null, after: json(node!.evidenceIds) },
-    ...(links.length > 0 ? [{ field: 'links', before: null, after: json(links.map(linkOf)) }] : []),
-  ];
+    added.length > 0 ? [{ field: 'aliases', before: json(aliases), after: json(merged.aliases) }] : [],
+    node!.evidenceIds,
+    links.map(linkOf),
+  );
   await store.recordDecisions(tx, [
     {
       decision: { id: p.id, status: 'merged', written: merged, mergedInto: into },

@@ -151,7 +151,7 @@ export function planOf(source: Source, records: { section: Section; record: Fact
 }
 
 /** A loader error about a proposal's record, as the API's error. */
-export const asBadInput = (argument: string, error: LoadError) =>
+const asBadInput = (argument: string, error: LoadError) =>
   new BadUserInputError(argument, [error.record, error.field, error.reason].filter(Boolean).join(': '));
 
 export const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -162,6 +162,35 @@ export const linkOf = (r: RelationRow) => ({
   to: r.to,
   ...(r.props.role ? { role: r.props.role } : {}),
 });
+
+/** Writes a decision's plan; a loader error about its records is bad input in `argument`. */
+export const writeDecided = (tx: Parameters<typeof writePlan>[0], plan: Plan, argument: string) =>
+  writePlan(tx, plan).catch((error: unknown) => {
+    throw error instanceof LoadError ? asBadInput(argument, error) : error;
+  });
+
+/**
+ * A decision's changes as its revision keeps them: the proposal and how it was decided, the fields the
+ * decision set, and the quotes and links it added to the record.
+ */
+export function decisionChanges(
+  p: StoredProposal,
+  decided: Record<string, unknown>,
+  fields: readonly { field: string; before: string | null; after: string | null }[],
+  evidenceIds: readonly string[],
+  links: readonly object[],
+) {
+  return [
+    {
+      field: 'proposal',
+      before: null,
+      after: json({ id: p.id, source: p.sourceId, section: p.section, confidence: p.confidence, ...decided }),
+    },
+    ...fields,
+    { field: 'evidence', before: null, after: json(evidenceIds) },
+    ...(links.length > 0 ? [{ field: 'links', before: null, after: json(links) }] : []),
+  ];
+}
 
 export interface AcceptInput {
   ids?: readonly string[] | null;
@@ -265,9 +294,7 @@ export async function acceptProposals(
         node.props = Object.fromEntries(Object.entries(node.props).filter(([k]) => keys.includes(k)));
       }
 
-      await writePlan(tx, plan).catch((error: unknown) => {
-        throw error instanceof LoadError ? asBadInput('input.ids', error) : error;
-      });
+      await writeDecided(tx, plan, 'input.ids');
 
       const now = new Date().toISOString();
       await store.recordDecisions(
@@ -278,27 +305,17 @@ export async function acceptProposals(
           const before = stored.get(p.recordId)?.props;
           const node = plan.nodes.find((n) => n.id === p.recordId)!;
           const links = plan.relations.filter((r) => r.from === p.recordId || r.to === p.recordId).map(linkOf);
-          const changes = [
-            {
-              field: 'proposal',
-              before: null,
-              after: json({
-                id: p.id,
-                source: sourceId,
-                section: p.section,
-                confidence: p.confidence,
-                status,
-                ...(status === 'edited' ? { proposed: replaced } : {}),
-              }),
-            },
-            ...Object.keys(replaced).map((key) => ({
+          const changes = decisionChanges(
+            p,
+            { status, ...(status === 'edited' ? { proposed: replaced } : {}) },
+            Object.keys(replaced).map((key) => ({
               field: key,
               before: json(before?.[key]),
               after: json(record[key]),
             })),
-            { field: 'evidence', before: null, after: json(node.evidenceIds) },
-            ...(links.length > 0 ? [{ field: 'links', before: null, after: json(links) }] : []),
-          ];
+            node.evidenceIds,
+            links,
+          );
           const operation = status === 'edited' ? 'editProposal' : 'acceptProposal';
           return {
             decision: { id: p.id, status, written: record },

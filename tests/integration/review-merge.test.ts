@@ -6,14 +6,8 @@
  * and bad input changes neither the graph nor the queue. Everything here is FICTIONAL: the article
  * and its hand-written proposals (tests/support/review-queue.ts) and the known companies made below.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createKey } from '../../src/auth/keys';
 import type { Database } from '../../src/db/neo4j';
-import { startStack, type Stack } from '../../src/stack';
-import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
-import { postAs, queueArticle, queueSnapshot } from '../support/review-queue';
+import { linksOf as links, queueArticle, queueSnapshot, ReviewStack, startReviewStack } from '../support/review-queue';
 
 const PROPOSAL = `id section recordId name status record written decidedBy entity { id } mergedInto { id name }`;
 const PROPOSALS = `query ($sourceId: ID!, $status: [ProposalStatus!]) {
@@ -55,21 +49,13 @@ const MILESTONE = 'nordhaven-kobalt-cells-from-2026';
 const STATEMENT =
   'The carmaker Nordhaven Motors Group has announced the signing of a letter of intent with the start-up Zellfabrik with the aim of building a battery gigafactory in Testville.';
 
-let stack: Stack;
+let review: ReviewStack;
 let db: Database;
-let editorKey: string;
-let readerKey: string;
-let empty: string;
 let proposals: Proposal[];
 let copies: Proposal[];
 
-const post = (query: string, variables: Record<string, unknown>, key?: string) =>
-  postAs(stack.url, query, variables, key);
-const ok = async (query: string, variables: Record<string, unknown>) => {
-  const reply = await post(query, variables, editorKey);
-  expect(reply.errors).toBeUndefined();
-  return reply.data;
-};
+const post = (query: string, variables: Record<string, unknown>, key?: string) => review.post(query, variables, key);
+const ok = (query: string, variables: Record<string, unknown>) => review.ok(query, variables);
 const snapshot = () => queueSnapshot(db);
 const of = (list: Proposal[], recordId: string, section = 'COMPANY') =>
   list.find((p) => p.recordId === recordId && p.section === section)!;
@@ -79,28 +65,13 @@ const historyOf = async (id: string): Promise<Revision[]> => (await ok(HISTORY, 
 const merges = async (history: Revision[]) => history.filter((r) => r.operation === 'mergeProposal');
 const after = (revision: Revision, field: string) =>
   JSON.parse(revision.changes.find((c) => c.field === field)!.after!) as unknown;
-const linksOf = (id: string) =>
-  db.read<{ type: string; other: string }>(
-    'test',
-    `MATCH (n:Entity {id: $id})-[r]->(m:Entity) WHERE NOT type(r) IN ['SUPPORTED_BY', 'QUOTED_FROM']
-     RETURN type(r) AS type, m.id AS other ORDER BY type, other`,
-    { id },
-  );
+const linksOf = (id: string) => links(db, id);
 const entityCount = async (id: string) =>
   Number((await db.read<{ n: number }>('test', 'MATCH (n:Entity {id: $id}) RETURN count(n) AS n', { id }))[0]!.n);
 
 beforeAll(async () => {
-  db = testDatabase();
-  await clearGraph(db);
-  editorKey = (await createKey(db, 'desk-editor', 'editor')).key;
-  readerKey = (await createKey(db, 'dashboard-bot', 'reader')).key;
-  empty = mkdtempSync(path.join(os.tmpdir(), 'kg-review-merge-'));
-  stack = await startStack({
-    port: 0,
-    neo4j: testNeo4j(),
-    dataDir: empty,
-    auth: { publicReads: true, jwt: undefined },
-  });
+  review = await startReviewStack();
+  db = review.db;
   // The companies the graph knows, by names the article does not use.
   await ok(UPSERT, { input: { id: 'zellfabrik-gmbh', name: 'Zellfabrik GmbH', kinds: ['START_UP'] } });
   await ok(UPSERT, { input: { id: 'kobalt-cells-ag', name: 'Kobalt Cells AG', aliases: ['KCAG'], kinds: ['OTHER'] } });
@@ -110,18 +81,14 @@ beforeAll(async () => {
   copies = (await ok(PROPOSALS, { sourceId: copyId })).proposals;
 });
 
-afterAll(async () => {
-  await stack?.stop();
-  await db?.close();
-  rmSync(empty, { recursive: true, force: true });
-});
+afterAll(() => review?.stop());
 
 describe('who may merge', () => {
   it('refuses anonymous callers and readers, and changes nothing', async () => {
     const before = await snapshot();
     const input = { merges: [{ id: of(proposals, 'zellfabrik').id, into: 'zellfabrik-gmbh' }] };
     expect((await post(MERGE, { input })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await post(MERGE, { input }, readerKey)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await post(MERGE, { input }, review.readerKey)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -234,7 +201,7 @@ describe('merging a proposed company into a known one', () => {
 describe('bad input changes neither the graph nor the queue', () => {
   const refused = async (merges: unknown, argument: string, message?: RegExp) => {
     const before = await snapshot();
-    const reply = await post(MERGE, { input: { merges } }, editorKey);
+    const reply = await post(MERGE, { input: { merges } }, review.editorKey);
     expect(reply.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     if (message) expect(reply.errors![0]!.message).toMatch(message);
     expect(await snapshot()).toEqual(before);

@@ -9,13 +9,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKey } from '../../src/auth/keys';
 import type { Database } from '../../src/db/neo4j';
 import { exportFacts } from '../../src/export/facts';
 import { loadData, planFiles } from '../../src/load';
-import { startStack, type Stack } from '../../src/stack';
-import { clearGraph, testDatabase, testNeo4j } from '../support/neo4j';
-import { postAs, QUEUE, queueArticle as queue, queueSnapshot, TEXT } from '../support/review-queue';
+import { clearGraph } from '../support/neo4j';
+import {
+  linksOf as links,
+  QUEUE,
+  queueArticle as queue,
+  queueSnapshot,
+  ReviewStack,
+  startReviewStack,
+  TEXT,
+} from '../support/review-queue';
 import { cliPrincipal } from '../../src/auth/principal';
 import { BadUserInputError } from '../../src/errors';
 import { ingestArticle } from '../../src/ingest';
@@ -49,25 +55,18 @@ interface Proposal {
   decidedBy: string | null;
   entity: { id: string } | null;
 }
-let stack: Stack;
+let review: ReviewStack;
 let db: Database;
-let editorKey: string;
 let readerKey: string;
-let empty: string;
 /** The article whose hand-written proposals the decisions are taken on. */
 const sourceId = 'fictional-2022-03-01-nordhaven-zellfabrik';
 let proposals: Proposal[];
 /** The article ingested through the API. */
 let ingested: { id: string; proposals: Proposal[] };
 
-const post = (query: string, variables: Record<string, unknown>, key?: string) =>
-  postAs(stack.url, query, variables, key);
-const asEditor = (query: string, variables: Record<string, unknown>) => post(query, variables, editorKey);
-const ok = async (query: string, variables: Record<string, unknown>) => {
-  const reply = await asEditor(query, variables);
-  expect(reply.errors).toBeUndefined();
-  return reply.data;
-};
+const post = (query: string, variables: Record<string, unknown>, key?: string) => review.post(query, variables, key);
+const asEditor = (query: string, variables: Record<string, unknown>) => post(query, variables, review.editorKey);
+const ok = (query: string, variables: Record<string, unknown>) => review.ok(query, variables);
 const byRecord = (recordId: string, section?: string) =>
   proposals.find((p) => p.recordId === recordId && (!section || p.section === section))!;
 const count = async (cypher: string, params: Record<string, unknown> = {}) =>
@@ -77,29 +76,15 @@ const queueArticle = (id = sourceId, rename?: (record: FactRecord) => FactRecord
 const pendingOf = async () => ((await ok(PROPOSALS, { sourceId })).proposals as Proposal[]).map((p) => p.id).sort();
 
 beforeAll(async () => {
-  db = testDatabase();
-  await clearGraph(db);
-  editorKey = (await createKey(db, 'desk-editor', 'editor')).key;
-  readerKey = (await createKey(db, 'dashboard-bot', 'reader')).key;
-  // No data files: the article's records are all new, so every decision shows in the graph.
-  empty = mkdtempSync(path.join(os.tmpdir(), 'kg-review-'));
-  stack = await startStack({
-    port: 0,
-    neo4j: testNeo4j(),
-    dataDir: empty,
-    auth: { publicReads: true, jwt: undefined },
-  });
+  review = await startReviewStack();
+  ({ db, readerKey } = review);
   await queueArticle();
   proposals = (await ok(PROPOSALS, { sourceId })).proposals;
   const data = await ok(INGEST, { input: { text: SUPPLY, published: '2023-05-10', publisher: 'Fiction Daily' } });
   ingested = { id: data.ingestArticle.source.id, proposals: data.ingestArticle.proposals };
 });
 
-afterAll(async () => {
-  await stack?.stop();
-  await db?.close();
-  rmSync(empty, { recursive: true, force: true });
-});
+afterAll(() => review?.stop());
 
 describe('an ingested article waits in the queue', () => {
   it('stores the text unchanged and every proposal pending, with quotes located in it', async () => {
@@ -124,13 +109,7 @@ describe('an ingested article waits in the queue', () => {
 
 const DEAL = 'nordhaven-motors-group-zellfabrik-letter-of-intent';
 const PLANT = 'testville-gigafactory';
-const linksOf = (id: string) =>
-  db.read<{ type: string; other: string }>(
-    'test',
-    `MATCH (n:Entity {id: $id})-[r]->(m:Entity) WHERE NOT type(r) IN ['SUPPORTED_BY', 'QUOTED_FROM']
-     RETURN type(r) AS type, m.id AS other ORDER BY type, other`,
-    { id },
-  );
+const linksOf = (id: string) => links(db, id);
 
 describe('who may decide', () => {
   it('refuses anonymous callers and readers, and changes nothing', async () => {
