@@ -54,8 +54,13 @@ function repoint(value: unknown, from: string, to: string, isRef = false): unkno
 /** The proposal's names that the known company has under no spelling (case, accents and punctuation aside). */
 function newNames(known: readonly string[], proposal: StoredProposal): string[] {
   const seen = new Set(known.map(fold));
-  const names = [proposal.name, ...((proposal.record.aliases as string[] | undefined) ?? [])];
-  return names.filter((name) => !seen.has(fold(name)) && seen.add(fold(name)));
+  const added: string[] = [];
+  for (const name of [proposal.name, ...((proposal.record.aliases as string[] | undefined) ?? [])]) {
+    if (seen.has(fold(name))) continue;
+    seen.add(fold(name));
+    added.push(name);
+  }
+  return added;
 }
 
 /**

@@ -236,6 +236,7 @@ it('merges a proposed company into the company the graph knows under another nam
     });
     expect(await page.inputValue(`${form} input[name="merge-text"]`)).toBe('Zellfabrik');
     expect(await unlabelledControls(page)).toEqual([]);
+    await screenshot(page, 'review-merge', true);
     await page.selectOption(`${form} select[name="into"]`, 'zellfabrik-gmbh');
     await page.click(`${form} button[type="submit"]`);
     await shows(page, proposed, 'MERGED');
