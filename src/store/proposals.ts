@@ -270,7 +270,7 @@ export interface ReviewedSource {
   proposals: StoredProposal[];
 }
 
-/** Every source with accepted or edited proposals, with its proposals: what `kg export --format facts` reads. */
+/** Every source with accepted, edited or merged proposals, with its proposals: what `kg export --format facts` reads. */
 export async function reviewedSources(db: Database): Promise<ReviewedSource[]> {
   const rows = await db.read<{ props: Record<string, unknown>; proposals: Row[] }>(
     'reviewedSources',
@@ -278,7 +278,7 @@ export async function reviewedSources(db: Database): Promise<ReviewedSource[]> {
      MATCH (s:Source)<-[:PROPOSED_FROM]-(p:Proposal)
      WITH s, p ${ORDER}
      WITH s, collect(${FIELDS.replace(/ AS proposal$/, '')}) AS proposals
-     WHERE any(p IN proposals WHERE p.status IN ['accepted', 'edited'])
+     WHERE any(p IN proposals WHERE p.status IN ['accepted', 'edited', 'merged'])
      RETURN properties(s) AS props, proposals
      ORDER BY s.id`,
   );

@@ -6,7 +6,13 @@
  * and bad input changes neither the graph nor the queue. Everything here is FICTIONAL: the article
  * and its hand-written proposals (tests/support/review-queue.ts) and the known companies made below.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from '../../src/db/neo4j';
+import { exportFacts } from '../../src/export/facts';
+import { loadData } from '../../src/load';
+import { clearGraph } from '../support/neo4j';
 import { linksOf as links, queueArticle, queueSnapshot, ReviewStack, startReviewStack } from '../support/review-queue';
 
 const PROPOSAL = `id section recordId name status record written decidedBy entity { id } mergedInto { id name }`;
@@ -43,6 +49,9 @@ interface Revision {
 const sourceId = 'fictional-2022-03-01-nordhaven-zellfabrik';
 /** The same article again under another id: its proposals name companies merged already. */
 const copyId = `${sourceId}-again`;
+/** Once more, where the extractor proposed the start-up twice (its second name stands in Kobalt Cells' place). */
+const thirdId = `${sourceId}-third`;
+const KOBALT = 'In parallel, there are ongoing discussions with Kobalt Cells, possibly from 2026.';
 const DEAL = 'nordhaven-motors-group-zellfabrik-letter-of-intent';
 const DISCUSSION = 'nordhaven-motors-group-kobalt-cells-discussion';
 const MILESTONE = 'nordhaven-kobalt-cells-from-2026';
@@ -189,6 +198,29 @@ describe('merging a proposed company into a known one', () => {
     expect(after(second!, 'proposal')).toMatchObject({ source: copyId, mergedInto: 'zellfabrik-gmbh' });
   });
 
+  it('merges two proposals of one article into one company in one call, each a revision', async () => {
+    await queueArticle(db, thirdId, (record) =>
+      record.id === 'kobalt-cells' ? { ...record, id: 'zellfabrik-ag', name: 'Zellfabrik AG' } : record,
+    );
+    const third: Proposal[] = (await ok(PROPOSALS, { sourceId: thirdId })).proposals;
+    const input = {
+      merges: [of(third, 'zellfabrik'), of(third, 'zellfabrik-ag')].map((p) => ({ id: p.id, into: 'zellfabrik-gmbh' })),
+    };
+    const decided: Proposal[] = (await ok(MERGE, { input })).mergeProposals;
+    expect(decided.map((p) => [p.recordId, p.status, p.mergedInto?.id])).toEqual([
+      ['zellfabrik', 'MERGED', 'zellfabrik-gmbh'],
+      ['zellfabrik-ag', 'MERGED', 'zellfabrik-gmbh'],
+    ]);
+    expect((await ok(COMPANY, { id: 'zellfabrik-gmbh' })).company.aliases).toEqual(['Zellfabrik', 'Zellfabrik AG']);
+    const [, , name, secondName] = await merges(await historyOf('zellfabrik-gmbh'));
+    expect(name!.changes.map((c) => c.field)).toEqual(['proposal', 'evidence']);
+    expect(secondName!.changes).toContainEqual({
+      field: 'aliases',
+      before: '["Zellfabrik"]',
+      after: '["Zellfabrik","Zellfabrik AG"]',
+    });
+  });
+
   it('lists merged proposals under MERGED', async () => {
     const merged: Proposal[] = (await ok(PROPOSALS, { sourceId, status: ['MERGED'] })).proposals;
     expect(merged.map((p) => [p.recordId, p.mergedInto?.id]).sort()).toEqual([
@@ -237,5 +269,42 @@ describe('bad input changes neither the graph nor the queue', () => {
       'input.merges[1].id',
     );
     expect((await proposalNow(pending())).status).toBe('PENDING');
+  });
+});
+
+describe('export', () => {
+  it('writes what a merge added as the known company’s record, which loads into an empty graph', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kg-export-merge-'));
+    try {
+      await exportFacts(db, dir);
+      await clearGraph(db);
+      await loadData(db, dir);
+      expect((await linksOf(DEAL)).filter((l) => l.type === 'HAS_PARTY')).toEqual([
+        { type: 'HAS_PARTY', other: 'nordhaven-motors-group' },
+        { type: 'HAS_PARTY', other: 'zellfabrik-gmbh' },
+      ]);
+      expect(await linksOf(MILESTONE)).toContainEqual({ type: 'CONCERNS', other: 'kobalt-cells-ag' });
+      const [company] = await db.read<{ name: string; aliases: string[]; quotes: string[] }>(
+        'test',
+        `MATCH (c:Company {id: 'zellfabrik-gmbh'})-[:SUPPORTED_BY]->(e:Evidence)-[:QUOTED_FROM]->(s:Source)
+         WITH c, s.id + ': ' + e.quote AS quote ORDER BY quote
+         RETURN c.name AS name, c.aliases AS aliases, collect(quote) AS quotes`,
+      );
+      // Every article's quote; the article that named the start-up twice gives one record with both.
+      expect(company).toEqual({
+        name: 'Zellfabrik GmbH',
+        aliases: ['Zellfabrik', 'Zellfabrik AG'],
+        quotes: [
+          `${sourceId}: ${STATEMENT}`,
+          `${copyId}: ${STATEMENT}`,
+          `${thirdId}: ${KOBALT}`,
+          `${thirdId}: ${STATEMENT}`,
+        ].sort(),
+      });
+      expect(await entityCount('zellfabrik')).toBe(0);
+      expect(await entityCount('kobalt-cells')).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
