@@ -212,9 +212,14 @@ describe('merging a proposed company into a known one', () => {
       ['zellfabrik-ag', 'MERGED', 'zellfabrik-gmbh'],
     ]);
     expect((await ok(COMPANY, { id: 'zellfabrik-gmbh' })).company.aliases).toEqual(['Zellfabrik', 'Zellfabrik AG']);
-    const [, , name, secondName] = await merges(await historyOf('zellfabrik-gmbh'));
-    expect(name!.changes.map((c) => c.field)).toEqual(['proposal', 'evidence']);
-    expect(secondName!.changes).toContainEqual({
+    // One call's revisions share their time, so they are told apart by the proposal they decided.
+    const decidedIn = (r: Revision) => {
+      const { source, recordId } = after(r, 'proposal') as { source: string; recordId: string };
+      return `${source} ${recordId}`;
+    };
+    const byRecord = new Map((await merges(await historyOf('zellfabrik-gmbh'))).map((r) => [decidedIn(r), r]));
+    expect(byRecord.get(`${thirdId} zellfabrik`)!.changes.map((c) => c.field)).toEqual(['proposal', 'evidence']);
+    expect(byRecord.get(`${thirdId} zellfabrik-ag`)!.changes).toContainEqual({
       field: 'aliases',
       before: '["Zellfabrik"]',
       after: '["Zellfabrik","Zellfabrik AG"]',
