@@ -12,7 +12,7 @@ import { exportFacts } from './export/facts';
 import { ingestArticle } from './ingest';
 import { acceptProposals, proposalsOf, rejectProposals } from './ingest/review';
 import { readArticle } from './ingest/text';
-import type { StoredProposal } from './store/proposals';
+import { PROPOSAL_STATUSES, type StoredProposal } from './store/proposals';
 import { corpusJson, evaluateCorpus, evaluateSeed, formatCorpusEvaluation, formatEvaluation } from './ingest/evaluate';
 import { trainConfidence } from './ingest/train';
 import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
@@ -120,9 +120,7 @@ program
       if (o.accept) printProposals(await acceptProposals(db, principal, { ids: o.accept, reason: o.reason }));
       if (o.reject) printProposals(await rejectProposals(db, principal, { ids: o.reject, reason: o.reason }));
       if (!o.accept && !o.reject)
-        printProposals(
-          await proposalsOf(db, sourceId, o.all ? ['pending', 'accepted', 'edited', 'rejected'] : ['pending']),
-        );
+        printProposals(await proposalsOf(db, sourceId, o.all ? PROPOSAL_STATUSES : ['pending']));
     }),
   );
 

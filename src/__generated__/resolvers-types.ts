@@ -587,6 +587,14 @@ export type Measure = {
   value: Scalars['Float']['output'];
 };
 
+/** Company proposals to merge into companies the graph holds. */
+export type MergeProposalsInput = {
+  /** The merges (1 to 200, all of one source). */
+  merges: Array<ProposalMergeInput>;
+  /** Why; kept in each decision's revision. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Something due at a year or date: a target, an expectation or a possibility. */
 export type Milestone = Node & {
   __typename?: 'Milestone';
@@ -688,6 +696,15 @@ export type Mutation = {
    * (BAD_USER_INPUT) before anything is stored.
    */
   ingestArticle: IngestReport;
+  /**
+   * Merges company proposals into companies the graph already holds (editors only), in one transaction:
+   * nothing new is created; each company gains its proposal's quotes as evidence and the proposal's name
+   * (and other names) as aliases where new, and every other proposal of the article that names the
+   * proposed company, pending or accepted, names the known one instead (a link an accepted proposal left
+   * waiting for the proposed company is written to the known one). Each merge is a Revision on the
+   * known company.
+   */
+  mergeProposals: Array<Proposal>;
   /** Rejects proposals (editors only): they stay, marked rejected, each with a Revision on its source. */
   rejectProposals: Array<Proposal>;
   /**
@@ -753,6 +770,16 @@ export type MutationCreatePartnershipArgs = {
  */
 export type MutationIngestArticleArgs = {
   input: IngestArticleInput;
+};
+
+
+/**
+ * Changes to the graph by its curators. Every mutation needs an editor credential (API key or bearer
+ * token), runs in one transaction (it applies whole or not at all) and records a Revision: who changed
+ * what, when and why. Nothing is deleted: a correction keeps the value it replaced in the revision.
+ */
+export type MutationMergeProposalsArgs = {
+  input: MergeProposalsInput;
 };
 
 
@@ -1324,6 +1351,8 @@ export type Proposal = {
   id: Scalars['ID']['output'];
   /** True when the graph held the record at ingestion, so the article adds evidence to it. */
   known: Scalars['Boolean']['output'];
+  /** The known company a MERGED proposal was merged into; null otherwise. */
+  mergedInto?: Maybe<Company>;
   /** Its name or title. */
   name: Scalars['String']['output'];
   /** The sentences it rests on, verbatim, with their offsets in the article's text. */
@@ -1338,7 +1367,10 @@ export type Proposal = {
   source: Source;
   /** Where it stands in review. */
   status: ProposalStatus;
-  /** The record as accepted, with the editor's corrections, as JSON; null while pending or when rejected. */
+  /**
+   * The record as accepted, with the editor's corrections, as JSON; for a merge, what the known company
+   * gained (its id, aliases and the quotes). Null while pending or when rejected.
+   */
   written?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1366,6 +1398,14 @@ export type ProposalEditInput = {
   siteKind?: InputMaybe<SiteKind>;
   /** Where a partnership stands. */
   status?: InputMaybe<PartnershipStatus>;
+};
+
+/** One merge: a pending company proposal and the known company it is the same as. */
+export type ProposalMergeInput = {
+  /** Id of the pending company proposal. */
+  id: Scalars['ID']['input'];
+  /** Id of the company in the graph it is merged into. */
+  into: Scalars['ID']['input'];
 };
 
 /** A quote of a proposal: a sentence of the article with its character offsets. */
@@ -1404,6 +1444,8 @@ export type ProposalStatus =
   | 'ACCEPTED'
   /** Written into the graph with an editor's corrections. */
   | 'EDITED'
+  /** The same company as one the graph holds: merged into it (see `mergedInto`), nothing new written. */
+  | 'MERGED'
   /** Awaiting review. */
   | 'PENDING'
   /** Not written; kept with the decision. */
@@ -2162,6 +2204,7 @@ export type ResolversTypes = {
   IngestReport: ResolverTypeWrapper<IngestResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Measure: ResolverTypeWrapper<Measure>;
+  MergeProposalsInput: MergeProposalsInput;
   Milestone: ResolverTypeWrapper<MilestoneModel>;
   MilestoneBound: MilestoneBound;
   MilestoneModality: MilestoneModality;
@@ -2196,6 +2239,7 @@ export type ResolversTypes = {
   ProjectKind: ProjectKind;
   Proposal: ResolverTypeWrapper<StoredProposal>;
   ProposalEditInput: ProposalEditInput;
+  ProposalMergeInput: ProposalMergeInput;
   ProposalQuote: ResolverTypeWrapper<ProposalQuote>;
   ProposalSection: ProposalSection;
   ProposalStatus: ProposalStatus;
@@ -2256,6 +2300,7 @@ export type ResolversParentTypes = {
   IngestReport: IngestResult;
   Int: Scalars['Int']['output'];
   Measure: Measure;
+  MergeProposalsInput: MergeProposalsInput;
   Milestone: MilestoneModel;
   Mutation: {};
   Node: NodeModel;
@@ -2282,6 +2327,7 @@ export type ResolversParentTypes = {
   ProjectInput: ProjectInput;
   Proposal: StoredProposal;
   ProposalEditInput: ProposalEditInput;
+  ProposalMergeInput: ProposalMergeInput;
   ProposalQuote: ProposalQuote;
   Query: {};
   QuoteInput: QuoteInput;
@@ -2526,6 +2572,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   attachEvidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType, RequireFields<MutationAttachEvidenceArgs, 'input'>>;
   createPartnership?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType, RequireFields<MutationCreatePartnershipArgs, 'input'>>;
   ingestArticle?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestArticleArgs, 'input'>>;
+  mergeProposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationMergeProposalsArgs, 'input'>>;
   rejectProposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationRejectProposalsArgs, 'input'>>;
   updatePartnership?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType, RequireFields<MutationUpdatePartnershipArgs, 'input'>>;
   upsertCompany?: Resolver<ResolversTypes['Company'], ParentType, ContextType, RequireFields<MutationUpsertCompanyArgs, 'input'>>;
@@ -2709,6 +2756,7 @@ export type ProposalResolvers<ContextType = Context, ParentType extends Resolver
   entity?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   known?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quotes?: Resolver<Array<ResolversTypes['ProposalQuote']>, ParentType, ContextType>;
   record?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

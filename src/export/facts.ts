@@ -1,5 +1,5 @@
 /**
- * `kg export --format facts`: the accepted proposals as data files in the loader's format, one source
+ * `kg export --format facts`: the accepted (and merged) proposals as data files in the loader's format, one source
  * (its text unchanged, and its record) and one fact file per ingested article, so reviewed facts can be
  * kept in git beside the hand-written ones and loaded anywhere with `kg load`. Each record carries the
  * graph's current values of its fields (a later correction is exported, and loading the file changes
@@ -73,8 +73,10 @@ export interface FactsExport {
 /** Writes sources/<id>.txt, sources/<id>.yaml and facts/<id>.yaml under `outDir` for every reviewed article. */
 export async function exportFacts(db: Database, outDir: string): Promise<FactsExport> {
   const reviewed = await reviewedSources(db);
-  const accepted = (p: StoredProposal) => p.status === 'accepted' || p.status === 'edited';
-  const mentioned = reviewed.flatMap((s) => s.proposals.map((p) => p.recordId));
+  const accepted = (p: StoredProposal) => p.status === 'accepted' || p.status === 'edited' || p.status === 'merged';
+  // A merged proposal wrote its quotes and names into the known company: its written record has that id.
+  const idOf = (p: StoredProposal) => p.written?.id ?? p.recordId;
+  const mentioned = reviewed.flatMap((s) => s.proposals.map(idOf));
   const stored = await readStoredRecords(db, [...new Set(mentioned)]);
   const files: string[] = [];
   let records = 0;
@@ -83,10 +85,19 @@ export async function exportFacts(db: Database, outDir: string): Promise<FactsEx
     const absent = new Set(proposals.map((p) => p.recordId).filter((id) => !stored.has(id)));
     const facts: Record<string, unknown> = { source: source.id };
     for (const p of proposals.filter(accepted)) {
-      const current = stored.get(p.recordId)?.props ?? {};
+      const current = stored.get(idOf(p))?.props ?? {};
       const record = withoutLinksTo(p.written, absent) as FactRecord;
       for (const key of CURRENT) if (key in record && current[key] != null) record[key] = current[key];
-      ((facts[p.section] ??= []) as FactRecord[]).push(record);
+      const section = (facts[p.section] ??= []) as FactRecord[];
+      const same = section.find((r) => r.id === record.id);
+      if (same) {
+        // The article named one company twice (merged, or merged and accepted): one record, all quotes.
+        const quotes = [...(same.evidence as unknown[]), ...(record.evidence as unknown[])];
+        const distinct = new Map(quotes.map((q) => [JSON.stringify(q), q]));
+        Object.assign(same, { ...record, ...same, evidence: [...distinct.values()] });
+        continue;
+      }
+      section.push(record);
       records += 1;
     }
     const sourcesDir = path.join(outDir, 'sources');

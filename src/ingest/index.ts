@@ -19,6 +19,7 @@ import { writeSources } from '../load/write';
 import { checkDate, checkText, checkUrl, LIMITS, precisionOf, slugify } from '../rules';
 import { recordRevision } from '../store/curation';
 import {
+  PROPOSAL_STATUSES,
   ProposalQuote,
   proposalsOfSource,
   readStoredRecords,
@@ -124,12 +125,11 @@ export async function ingestArticle(
     factsEnd: marker ? input.text.indexOf(marker) : input.text.length,
   };
 
-  const all = ['pending', 'accepted', 'edited', 'rejected'] as const;
   // The same text again changes nothing: its proposals and their decisions stay as they are, even when
   // the graph has learnt since what a new extraction would find.
   if ((await readStoredRecords(db, [sourceId])).has(sourceId)) {
     log(`source: ${sourceId} (ingested before: unchanged; decide its proposals with kg review)`);
-    return { sourceId, created: false, proposals: await proposalsOfSource(db, sourceId, all) };
+    return { sourceId, created: false, proposals: await proposalsOfSource(db, sourceId, PROPOSAL_STATUSES) };
   }
 
   const known = await readKnown(db);
@@ -196,7 +196,7 @@ export async function ingestArticle(
       log(`accepted ${accepted.length} proposal(s) at confidence >= ${options.minConfidence}`);
     }
   }
-  const stored = await proposalsOfSource(db, sourceId, all);
+  const stored = await proposalsOfSource(db, sourceId, PROPOSAL_STATUSES);
   log(`proposals: ${stored.length} (${stored.filter((p) => p.known).length} about records the graph knows)`);
   return { sourceId, created, proposals: stored };
 }

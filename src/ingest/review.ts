@@ -28,9 +28,8 @@ import { factsEndMarker } from './text';
 
 /** How many proposals one call may decide (an article yields a few dozen). */
 export const MAX_BATCH = 200;
-const STATUSES: store.ProposalStatus[] = ['pending', 'accepted', 'edited', 'rejected'];
 // A client's write must not hold Neo4j longer than a read may.
-const BOUNDED = { bounded: true };
+export const BOUNDED = { bounded: true };
 
 /** Links without which the record means nothing: they cannot wait for a later decision. */
 const REQUIRED: ReadonlySet<RelationType> = new Set(['HAS_PARTY', 'HAS_STAGE', 'CLAIM_OF', 'OPERATES']);
@@ -41,13 +40,20 @@ export function proposalId(sourceId: string, section: Section, recordId: string)
 }
 
 const ID = /^p-[0-9a-f]{16}$/;
-function checkProposalIds(argument: string, ids: readonly string[]): string[] {
+/** Checks proposal ids given as `argument[i]` (with `field` after it when each is an input object's field). */
+export function checkProposalIds(argument: string, ids: readonly string[], field = ''): string[] {
   ids.forEach((id, i) => {
-    if (!ID.test(id)) throw new BadUserInputError(`${argument}[${i}]`, `"${id.slice(0, 40)}" is not a proposal id.`);
+    if (!ID.test(id)) {
+      throw new BadUserInputError(`${argument}[${i}]${field}`, `"${id.slice(0, 40)}" is not a proposal id.`);
+    }
   });
   if (new Set(ids).size !== ids.length) throw new BadUserInputError(argument, 'lists the same proposal twice.');
   return [...ids];
 }
+
+/** The reason given for a decision, kept in its revision. */
+export const reasonOf = (reason: string | null | undefined): string | null =>
+  reason == null ? null : checkText('input.reason', reason, LIMITS.text);
 
 /** The proposals of a stored source with the given statuses; an unknown source is an error, not an empty list. */
 export async function proposalsOf(
@@ -59,7 +65,7 @@ export async function proposalsOf(
   if (!source?.labels.includes('Source')) {
     throw new BadUserInputError('sourceId', `there is no source "${sourceId.slice(0, 80)}".`);
   }
-  return store.proposalsOfSource(db, sourceId, statuses.length > 0 ? statuses : STATUSES);
+  return store.proposalsOfSource(db, sourceId, statuses.length > 0 ? statuses : store.PROPOSAL_STATUSES);
 }
 
 /** Each correction an editor can make: the fact-file field it sets, and the kinds of record that have it. */
@@ -112,7 +118,7 @@ function applyEdit(proposal: StoredProposal, edit: ProposalEditInput | undefined
 }
 
 /** A stored source as the loader's planner reads it. */
-function asSource(id: string, props: Record<string, unknown>): Source {
+export function asSource(id: string, props: Record<string, unknown>): Source {
   const text = props.text as string;
   const marker = factsEndMarker(text);
   return {
@@ -133,7 +139,7 @@ function asSource(id: string, props: Record<string, unknown>): Source {
 }
 
 /** The plan of some records of one source: the loader's validation and quote location, errors as bad input. */
-function planOf(source: Source, records: { section: Section; record: FactRecord }[], argument: string): Plan {
+export function planOf(source: Source, records: { section: Section; record: FactRecord }[], argument: string): Plan {
   const file: FactFile = { source: source.id };
   for (const { section, record } of records) ((file[section] ??= []) as FactRecord[]).push(record);
   try {
@@ -148,14 +154,43 @@ function planOf(source: Source, records: { section: Section; record: FactRecord 
 const asBadInput = (argument: string, error: LoadError) =>
   new BadUserInputError(argument, [error.record, error.field, error.reason].filter(Boolean).join(': '));
 
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+export const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-const linkOf = (r: RelationRow) => ({
+export const linkOf = (r: RelationRow) => ({
   type: r.type,
   from: r.from,
   to: r.to,
   ...(r.props.role ? { role: r.props.role } : {}),
 });
+
+/** Writes a decision's plan; a loader error about its records is bad input in `argument`. */
+export const writeDecided = (tx: Parameters<typeof writePlan>[0], plan: Plan, argument: string) =>
+  writePlan(tx, plan).catch((error: unknown) => {
+    throw error instanceof LoadError ? asBadInput(argument, error) : error;
+  });
+
+/**
+ * A decision's changes as its revision keeps them: the proposal and how it was decided, the fields the
+ * decision set, and the quotes and links it added to the record.
+ */
+export function decisionChanges(
+  p: StoredProposal,
+  decided: Record<string, unknown>,
+  fields: readonly { field: string; before: string | null; after: string | null }[],
+  evidenceIds: readonly string[],
+  links: readonly object[],
+) {
+  return [
+    {
+      field: 'proposal',
+      before: null,
+      after: json({ id: p.id, source: p.sourceId, section: p.section, confidence: p.confidence, ...decided }),
+    },
+    ...fields,
+    { field: 'evidence', before: null, after: json(evidenceIds) },
+    ...(links.length > 0 ? [{ field: 'links', before: null, after: json(links) }] : []),
+  ];
+}
 
 export interface AcceptInput {
   ids?: readonly string[] | null;
@@ -187,7 +222,7 @@ export async function acceptProposals(
   if (ids.length === 0 || (ids.length > MAX_BATCH && !options.auto)) {
     throw new BadUserInputError('input.ids', `must name 1 to ${MAX_BATCH} proposals.`);
   }
-  const reason = input.reason == null ? null : checkText('input.reason', input.reason, LIMITS.text);
+  const reason = reasonOf(input.reason);
 
   return db.write(
     'acceptProposals',
@@ -259,9 +294,7 @@ export async function acceptProposals(
         node.props = Object.fromEntries(Object.entries(node.props).filter(([k]) => keys.includes(k)));
       }
 
-      await writePlan(tx, plan).catch((error: unknown) => {
-        throw error instanceof LoadError ? asBadInput('input.ids', error) : error;
-      });
+      await writeDecided(tx, plan, 'input.ids');
 
       const now = new Date().toISOString();
       await store.recordDecisions(
@@ -272,27 +305,17 @@ export async function acceptProposals(
           const before = stored.get(p.recordId)?.props;
           const node = plan.nodes.find((n) => n.id === p.recordId)!;
           const links = plan.relations.filter((r) => r.from === p.recordId || r.to === p.recordId).map(linkOf);
-          const changes = [
-            {
-              field: 'proposal',
-              before: null,
-              after: json({
-                id: p.id,
-                source: sourceId,
-                section: p.section,
-                confidence: p.confidence,
-                status,
-                ...(status === 'edited' ? { proposed: replaced } : {}),
-              }),
-            },
-            ...Object.keys(replaced).map((key) => ({
+          const changes = decisionChanges(
+            p,
+            { status, ...(status === 'edited' ? { proposed: replaced } : {}) },
+            Object.keys(replaced).map((key) => ({
               field: key,
               before: json(before?.[key]),
               after: json(record[key]),
             })),
-            { field: 'evidence', before: null, after: json(node.evidenceIds) },
-            ...(links.length > 0 ? [{ field: 'links', before: null, after: json(links) }] : []),
-          ];
+            node.evidenceIds,
+            links,
+          );
           const operation = status === 'edited' ? 'editProposal' : 'acceptProposal';
           return {
             decision: { id: p.id, status, written: record },
@@ -319,7 +342,7 @@ export async function rejectProposals(
   if (ids.length === 0 || ids.length > MAX_BATCH) {
     throw new BadUserInputError('input.ids', `must name 1 to ${MAX_BATCH} proposals.`);
   }
-  const reason = input.reason == null ? null : checkText('input.reason', input.reason, LIMITS.text);
+  const reason = reasonOf(input.reason);
   return db.write(
     'rejectProposals',
     async (tx) => {
@@ -351,17 +374,19 @@ export async function rejectProposals(
   );
 }
 
-async function lockedPending(
+/** Locks the proposals' articles and reads them; each must be pending (`argument[i]field` names one that is not). */
+export async function lockedPending(
   tx: Parameters<typeof store.lockProposals>[0],
   ids: string[],
   argument: string,
+  field = '',
 ): Promise<StoredProposal[]> {
   const found = new Map((await store.lockProposals(tx, ids)).map((p) => [p.id, p]));
   return ids.map((id, i) => {
     const proposal = found.get(id);
-    if (!proposal) throw new BadUserInputError(`${argument}[${i}]`, `there is no proposal "${id}".`);
+    if (!proposal) throw new BadUserInputError(`${argument}[${i}]${field}`, `there is no proposal "${id}".`);
     if (proposal.status !== 'pending') {
-      throw new BadUserInputError(`${argument}[${i}]`, `proposal ${id} was ${proposal.status} already.`);
+      throw new BadUserInputError(`${argument}[${i}]${field}`, `proposal ${id} was ${proposal.status} already.`);
     }
     return proposal;
   });

@@ -11,6 +11,7 @@ import type {
 import { requireEditor } from '../auth';
 import { Context, loadTyped } from '../context';
 import { acceptProposals, proposalsOf, rejectProposals } from '../ingest/review';
+import { mergeProposals } from '../ingest/review-merge';
 import { checkInt } from '../rules';
 import { proposalById, reviewQueue, Section } from '../store/proposals';
 import { fromEnum, toEnum } from '../store/rows';
@@ -65,6 +66,7 @@ export const ReviewMutation: MutationResolvers = {
     }),
   acceptProposals: (_, { input }, ctx) => decide(ctx, () => acceptProposals(ctx.db, ctx.principal, input)),
   rejectProposals: (_, { input }, ctx) => decide(ctx, () => rejectProposals(ctx.db, ctx.principal, input)),
+  mergeProposals: (_, { input }, ctx) => decide(ctx, () => mergeProposals(ctx.db, ctx.principal, input)),
 };
 
 export const Proposal: ProposalResolvers = {
@@ -74,6 +76,7 @@ export const Proposal: ProposalResolvers = {
   record: (proposal) => JSON.stringify(proposal.record),
   written: (proposal) => (proposal.written === null ? null : JSON.stringify(proposal.written)),
   entity: (proposal, _, ctx) => ctx.loaders.node.load(proposal.recordId),
+  mergedInto: (proposal, _, ctx) => (proposal.mergedInto ? loadTyped(ctx, proposal.mergedInto, 'Company') : null),
 };
 
 export const ReviewQueueEntry: ReviewQueueEntryResolvers = {

@@ -1,9 +1,9 @@
 /**
  * The review queue: what ingestion proposes, as nodes every API process sees.
  * `(:Proposal {id, sourceId, section, recordId, name, confidence, known, status, quotes, record,
- * written, createdAt, createdBy, decidedAt, decidedBy})-[:PROPOSED_FROM]->(:Source)`; a decision is a
- * `(:Revision)-[:DECIDES]->(:Proposal)` that also `REVISES` the record it wrote (or, for a rejection,
- * the source). Proposals are not entities: search, the explorer and graph exports never show them.
+ * written, createdAt, createdBy, decidedAt, decidedBy, mergedInto})-[:PROPOSED_FROM]->(:Source)`; a
+ * decision is a `(:Revision)-[:DECIDES]->(:Proposal)` that also `REVISES` the record it wrote (for a
+ * merge, the known company; for a rejection, the source). Proposals are not entities: search, the explorer and graph exports never show them.
  * `quotes`, `record` and `written` are JSON text (Neo4j stores no maps).
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
@@ -11,7 +11,9 @@ import type { Database } from '../db/neo4j';
 import { plain } from '../db/neo4j';
 import type { RevisionRow } from './curation';
 
-export type ProposalStatus = 'pending' | 'accepted' | 'edited' | 'rejected';
+/** Every status a proposal may have. */
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'edited', 'rejected', 'merged'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 export type Section =
   'companies' | 'people' | 'sites' | 'projects' | 'partnerships' | 'stages' | 'milestones' | 'claims';
 /** A record in the fact files' format (data/schema/facts.schema.json). */
@@ -41,6 +43,8 @@ export interface StoredProposal {
   createdBy: string;
   decidedAt: string | null;
   decidedBy: string | null;
+  /** The known company a merged proposal was merged into (absent or null otherwise). */
+  mergedInto?: string | null;
 }
 
 type Row = Omit<StoredProposal, 'quotes' | 'record' | 'written'> & {
@@ -50,7 +54,8 @@ type Row = Omit<StoredProposal, 'quotes' | 'record' | 'written'> & {
 };
 
 const FIELDS = `p {.id, .sourceId, .section, .recordId, .name, .confidence, .known, .status, .quotes, .record,
-  .createdAt, .createdBy, written: p.written, decidedAt: p.decidedAt, decidedBy: p.decidedBy} AS proposal`;
+  .createdAt, .createdBy, written: p.written, decidedAt: p.decidedAt, decidedBy: p.decidedBy,
+  mergedInto: p.mergedInto} AS proposal`;
 // Most confident first, then in a fixed order, so a page of the queue reads the same on every process.
 const ORDER = 'ORDER BY p.confidence DESC, p.section, p.recordId';
 
@@ -152,16 +157,24 @@ export async function lockProposals(tx: ManagedTransaction, ids: readonly string
   return proposalsOf(result.records.map((r) => ({ proposal: r.get('proposal') as Row })));
 }
 
-/** Accepted and edited proposals of a source, in the queue's order. */
-export async function acceptedOfSource(tx: ManagedTransaction, sourceId: string): Promise<StoredProposal[]> {
+/** The proposals of a source with the given statuses, in the queue's order, inside a transaction. */
+export async function proposalsOfSourceIn(
+  tx: ManagedTransaction,
+  sourceId: string,
+  statuses: readonly ProposalStatus[],
+): Promise<StoredProposal[]> {
   const result = await tx.run(
-    `/* acceptedOfSource */
-     MATCH (p:Proposal {sourceId: $sourceId}) WHERE p.status IN ['accepted', 'edited']
+    `/* proposalsOfSourceIn */
+     MATCH (p:Proposal {sourceId: $sourceId}) WHERE p.status IN $statuses
      RETURN ${FIELDS} ${ORDER}`,
-    { sourceId },
+    { sourceId, statuses },
   );
   return proposalsOf(result.records.map((r) => ({ proposal: r.get('proposal') as Row })));
 }
+
+/** Accepted and edited proposals of a source, in the queue's order. */
+export const acceptedOfSource = (tx: ManagedTransaction, sourceId: string) =>
+  proposalsOfSourceIn(tx, sourceId, ['accepted', 'edited']);
 
 export interface StoredRecord {
   labels: string[];
@@ -196,6 +209,7 @@ export interface Decision {
   id: string;
   status: Exclude<ProposalStatus, 'pending'>;
   written: FactRecord | null;
+  mergedInto?: string;
 }
 
 /** Records decisions, each with its revision (who, when, why, what changed). */
@@ -208,7 +222,7 @@ export async function recordDecisions(
      UNWIND $rows AS row
      MATCH (p:Proposal {id: row.id})
      MATCH (n:Entity {id: row.revision.entityId})
-     SET p.status = row.status, p.written = row.written,
+     SET p.status = row.status, p.written = row.written, p.mergedInto = row.mergedInto,
          p.decidedAt = row.revision.changedAt, p.decidedBy = row.revision.changedBy
      CREATE (r:Revision)
      SET r = row.revision
@@ -219,7 +233,32 @@ export async function recordDecisions(
         id: decision.id,
         status: decision.status,
         written: decision.written === null ? null : JSON.stringify(decision.written),
+        mergedInto: decision.mergedInto ?? null,
         revision,
+      })),
+    },
+  );
+}
+
+/**
+ * Sets the record (of a pending proposal) or the written record (of an accepted one) of proposals
+ * whose links a merge moved to the known company.
+ */
+export async function repointProposals(
+  tx: ManagedTransaction,
+  proposals: readonly Pick<StoredProposal, 'id' | 'record' | 'written'>[],
+): Promise<void> {
+  if (proposals.length === 0) return;
+  await tx.run(
+    `/* repointProposals */
+     UNWIND $rows AS row
+     MATCH (p:Proposal {id: row.id})
+     SET p.record = row.record, p.written = row.written`,
+    {
+      rows: proposals.map((p) => ({
+        id: p.id,
+        record: JSON.stringify(p.record),
+        written: p.written === null ? null : JSON.stringify(p.written),
       })),
     },
   );
@@ -231,7 +270,7 @@ export interface ReviewedSource {
   proposals: StoredProposal[];
 }
 
-/** Every source with accepted or edited proposals, with its proposals: what `kg export --format facts` reads. */
+/** Every source with accepted, edited or merged proposals, with its proposals: what `kg export --format facts` reads. */
 export async function reviewedSources(db: Database): Promise<ReviewedSource[]> {
   const rows = await db.read<{ props: Record<string, unknown>; proposals: Row[] }>(
     'reviewedSources',
@@ -239,7 +278,7 @@ export async function reviewedSources(db: Database): Promise<ReviewedSource[]> {
      MATCH (s:Source)<-[:PROPOSED_FROM]-(p:Proposal)
      WITH s, p ${ORDER}
      WITH s, collect(${FIELDS.replace(/ AS proposal$/, '')}) AS proposals
-     WHERE any(p IN proposals WHERE p.status IN ['accepted', 'edited'])
+     WHERE any(p IN proposals WHERE p.status IN ['accepted', 'edited', 'merged'])
      RETURN properties(s) AS props, proposals
      ORDER BY s.id`,
   );

@@ -3,8 +3,9 @@
  * The review page (/review) in real Chromium against the real stack: an editor gives an API key,
  * picks an ingested article from the queue, sees each proposal's quotes marked in its text, and
  * accepts one proposal, corrects and accepts another, rejects a third. After each decision the graph
- * and the record's history are read back through the API. The article is FICTIONAL
- * (tests/fixtures/ingest/fictional-2024-09-12-plant-report.txt says so in its first line).
+ * and the record's history are read back through the API. Then it merges a proposed company of another
+ * article into a company the graph knows under another name. The articles are FICTIONAL
+ * (tests/fixtures/ingest/fictional-*.txt say so in their first line), and so is the known company.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,10 +24,9 @@ import {
 
 jest.setTimeout(180_000);
 
-const ARTICLE = readFileSync(
-  path.join(__dirname, '..', 'fixtures', 'ingest', 'fictional-2024-09-12-plant-report.txt'),
-  'utf8',
-);
+const article = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', 'ingest', name), 'utf8');
+const ARTICLE = article('fictional-2024-09-12-plant-report.txt');
+const LETTER = article('fictional-2022-03-01-letter-of-intent.txt');
 const EDITOR = 'reviewer-eve';
 
 let browser: Browser | undefined;
@@ -40,7 +40,9 @@ interface Proposal {
   recordId: string;
   name: string;
   quotes: { text: string; start: number; end: number }[];
+  record: string;
 }
+const PROPOSAL = 'id section recordId name quotes { text start end } record';
 interface Revision {
   operation: string;
   changedBy: string;
@@ -99,7 +101,7 @@ afterAll(async () => {
 it('accepts, corrects and rejects proposals of an ingested article, each a revision by the key', async () => {
   const { ingestArticle } = await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
     `mutation ($input: IngestArticleInput!) {
-      ingestArticle(input: $input) { source { id } proposals { id section recordId name quotes { text start end } } }
+      ingestArticle(input: $input) { source { id } proposals { ${PROPOSAL} } }
     }`,
     { input: { text: ARTICLE, published: '2024-09-12', publisher: 'Fictional Wire' } },
   );
@@ -190,4 +192,92 @@ it('refuses decisions without a key and says why', async () => {
   await page.waitForSelector('#error-banner:not([hidden])');
   expect(await page.getAttribute('#error-banner', 'data-code')).toBe('UNAUTHENTICATED');
   expect(await page.getAttribute(`li[data-id="${pending}"]`, 'data-status')).toBe('PENDING');
+});
+
+it('merges a proposed company into the company the graph knows under another name', async () => {
+  const { ingestArticle } = await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
+    `mutation ($input: IngestArticleInput!) {
+      ingestArticle(input: $input) { source { id } proposals { ${PROPOSAL} } }
+    }`,
+    { input: { text: LETTER, published: '2022-03-01', publisher: 'Fiction Daily' } },
+  );
+  const sourceId = ingestArticle.source.id;
+  const proposed = ingestArticle.proposals.find((p) => p.section === 'COMPANY' && p.name === 'Zellfabrik')!;
+  expect(proposed).toBeDefined();
+  const deal = ingestArticle.proposals.find(
+    (p) =>
+      p.section === 'PARTNERSHIP' &&
+      (JSON.parse(p.record) as { parties: { company: string }[] }).parties.some(
+        (party) => party.company === proposed.recordId,
+      ),
+  )!;
+  expect(deal).toBeDefined();
+  // The graph learns the company under its registered name after the article was ingested.
+  await api(`mutation ($input: CompanyInput!) { upsertCompany(input: $input) { id } }`, {
+    input: { id: 'zellfabrik-gmbh', name: 'Zellfabrik GmbH', kinds: ['START_UP'] },
+  });
+
+  const own = await openTracked(browser!, stack!.url, `/review?source=${encodeURIComponent(sourceId)}`);
+  try {
+    const { page } = own;
+    await page.fill('#api-key', editorKey);
+    await page.click('#key-form button[type="submit"]');
+    await page.waitForSelector(`#proposals[aria-busy="false"] li[data-id="${proposed.id}"]`, { timeout: 30_000 });
+    // Only a company proposal can be merged.
+    expect(await page.locator(`li[data-id="${deal.id}"] button.merge`).count()).toBe(0);
+
+    await page.fill('#reason', 'the same start-up, registered name');
+    await page.click(`li[data-id="${proposed.id}"] button.merge`);
+    const form = `li[data-id="${proposed.id}"] form.merge-form`;
+    // The search starts with the proposed name and offers the known companies it finds.
+    await page.waitForSelector(`${form} select[name="into"] option[value="zellfabrik-gmbh"]`, {
+      state: 'attached',
+      timeout: 30_000,
+    });
+    expect(await page.inputValue(`${form} input[name="merge-text"]`)).toBe('Zellfabrik');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshot(page, 'review-merge', true);
+    await page.selectOption(`${form} select[name="into"]`, 'zellfabrik-gmbh');
+    await page.click(`${form} button[type="submit"]`);
+    await shows(page, proposed, 'MERGED');
+    expect(await page.textContent('#decision-status')).toBe('Merged 1 proposal.');
+    expect(await page.textContent(`li[data-id="${proposed.id}"] .merged-into`)).toBe(
+      'Merged into Zellfabrik GmbH (zellfabrik-gmbh)',
+    );
+    expect(own.errors).toEqual([]);
+    expect(own.foreign).toEqual([]);
+  } finally {
+    await own.context.close();
+  }
+
+  // Nothing new in the graph; the known company has the article's quote and the proposed name.
+  expect(await node(proposed.recordId)).toBeNull();
+  const { company } = await api<{
+    company: { aliases: string[]; evidence: { quote: string; source: { id: string } }[] };
+  }>('query { company(id: "zellfabrik-gmbh") { aliases evidence { quote source { id } } } }');
+  expect(company.aliases).toEqual(['Zellfabrik']);
+  expect(company.evidence.map((e) => e.quote).sort()).toEqual(proposed.quotes.map((q) => q.text).sort());
+  expect(company.evidence.every((e) => e.source.id === sourceId)).toBe(true);
+  const merges = (await history('zellfabrik-gmbh')).filter((r) => r.operation === 'mergeProposal');
+  expect(merges).toEqual([
+    expect.objectContaining({ changedBy: EDITOR, reason: 'the same start-up, registered name' }),
+  ]);
+  expect(JSON.parse(merges[0]!.changes[0]!.after!)).toMatchObject({
+    id: proposed.id,
+    status: 'merged',
+    mergedInto: 'zellfabrik-gmbh',
+  });
+
+  // The deal, accepted with its other parties, links the known company.
+  const others = (JSON.parse(deal.record) as { parties: { company: string }[] }).parties
+    .map((party) => ingestArticle.proposals.find((p) => p.section === 'COMPANY' && p.recordId === party.company))
+    .filter((p): p is Proposal => p !== undefined && p.id !== proposed.id);
+  await api(`mutation ($input: AcceptProposalsInput!) { acceptProposals(input: $input) { id } }`, {
+    input: { ids: [deal.id, ...others.map((p) => p.id)] },
+  });
+  const { partnership } = await api<{ partnership: { parties: { company: { id: string } }[] } }>(
+    'query ($id: ID!) { partnership(id: $id) { parties { company { id } } } }',
+    { id: deal.recordId },
+  );
+  expect(partnership.parties.map((p) => p.company.id)).toContain('zellfabrik-gmbh');
 });

@@ -9,26 +9,26 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKey } from '../../src/auth/keys';
 import type { Database } from '../../src/db/neo4j';
 import { exportFacts } from '../../src/export/facts';
 import { loadData, planFiles } from '../../src/load';
-import { startStack, type Stack } from '../../src/stack';
-import { clearGraph, counts, testDatabase, testNeo4j } from '../support/neo4j';
+import { clearGraph } from '../support/neo4j';
+import {
+  linksOf as links,
+  QUEUE,
+  queueArticle as queue,
+  queueSnapshot,
+  ReviewStack,
+  startReviewStack,
+  TEXT,
+} from '../support/review-queue';
 import { cliPrincipal } from '../../src/auth/principal';
 import { BadUserInputError } from '../../src/errors';
 import { ingestArticle } from '../../src/ingest';
-import { proposalId } from '../../src/ingest/review';
-import { locateQuote } from '../../src/quotes';
-import { writeSources } from '../../src/load/write';
-import { FactRecord, saveProposals, Section } from '../../src/store/proposals';
+import type { FactRecord } from '../../src/store/proposals';
 
 const fixture = (...parts: string[]) => readFileSync(path.join(__dirname, '..', 'fixtures', ...parts), 'utf8');
-const TEXT = fixture('ingest', 'fictional-2022-03-01-letter-of-intent.txt');
 const SUPPLY = fixture('ingest', 'fictional-2023-05-10-supply-contract.txt');
-const QUEUE = JSON.parse(fixture('review', 'letter-of-intent.queue.json')) as {
-  proposals: { section: Section; confidence: number; record: FactRecord }[];
-};
 const PROPOSAL = `id section recordId name confidence known status quotes { text start end } record written
   decidedBy entity { id }`;
 const INGEST = `mutation ($input: IngestArticleInput!) {
@@ -55,127 +55,36 @@ interface Proposal {
   decidedBy: string | null;
   entity: { id: string } | null;
 }
-interface Reply {
-  status: number;
-  data?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- replies are checked field by field
-  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
-}
-
-let stack: Stack;
+let review: ReviewStack;
 let db: Database;
-let editorKey: string;
 let readerKey: string;
-let empty: string;
 /** The article whose hand-written proposals the decisions are taken on. */
 const sourceId = 'fictional-2022-03-01-nordhaven-zellfabrik';
 let proposals: Proposal[];
 /** The article ingested through the API. */
 let ingested: { id: string; proposals: Proposal[] };
 
-async function post(query: string, variables: Record<string, unknown>, key?: string): Promise<Reply> {
-  const response = await fetch(`${stack.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return { status: response.status, ...(JSON.parse(text) as Omit<Reply, 'status'>) };
-}
-const asEditor = (query: string, variables: Record<string, unknown>) => post(query, variables, editorKey);
-const ok = async (query: string, variables: Record<string, unknown>) => {
-  const reply = await asEditor(query, variables);
-  expect(reply.errors).toBeUndefined();
-  return reply.data;
-};
+const post = (query: string, variables: Record<string, unknown>, key?: string) => review.post(query, variables, key);
+const asEditor = (query: string, variables: Record<string, unknown>) => post(query, variables, review.editorKey);
+const ok = (query: string, variables: Record<string, unknown>) => review.ok(query, variables);
 const byRecord = (recordId: string, section?: string) =>
   proposals.find((p) => p.recordId === recordId && (!section || p.section === section))!;
 const count = async (cypher: string, params: Record<string, unknown> = {}) =>
   Number((await db.read<{ n: number }>('test', cypher, params))[0]!.n);
+const snapshot = () => queueSnapshot(db);
+const queueArticle = (id = sourceId, rename?: (record: FactRecord) => FactRecord) => queue(db, id, rename);
 const pendingOf = async () => ((await ok(PROPOSALS, { sourceId })).proposals as Proposal[]).map((p) => p.id).sort();
 
-/** Graph and queue, whole: what bad input must leave as it was. */
-async function snapshot() {
-  const [row] = await db.read<{ proposals: string[] }>(
-    'test',
-    'MATCH (p:Proposal) WITH p ORDER BY p.id RETURN collect(p.id + ":" + p.status) AS proposals',
-  );
-  return { ...(await counts(db)), proposals: row!.proposals };
-}
-
 beforeAll(async () => {
-  db = testDatabase();
-  await clearGraph(db);
-  editorKey = (await createKey(db, 'desk-editor', 'editor')).key;
-  readerKey = (await createKey(db, 'dashboard-bot', 'reader')).key;
-  // No data files: the article's records are all new, so every decision shows in the graph.
-  empty = mkdtempSync(path.join(os.tmpdir(), 'kg-review-'));
-  stack = await startStack({
-    port: 0,
-    neo4j: testNeo4j(),
-    dataDir: empty,
-    auth: { publicReads: true, jwt: undefined },
-  });
+  review = await startReviewStack();
+  ({ db, readerKey } = review);
   await queueArticle();
   proposals = (await ok(PROPOSALS, { sourceId })).proposals;
   const data = await ok(INGEST, { input: { text: SUPPLY, published: '2023-05-10', publisher: 'Fiction Daily' } });
   ingested = { id: data.ingestArticle.source.id, proposals: data.ingestArticle.proposals };
 });
 
-/**
- * Stores the letter of intent and its hand-written proposals, as ingestion stores an article and its
- * own; `rename` gives the records other ids (for a second copy of the queue).
- */
-async function queueArticle(id = sourceId, rename = (record: FactRecord) => record): Promise<void> {
-  const now = new Date().toISOString();
-  await db.write('test', async (tx) => {
-    await writeSources(tx, [
-      {
-        id,
-        kind: 'news-article',
-        title: 'Nordhaven Motors signs letter of intent with Zellfabrik',
-        publisher: 'Fiction Daily',
-        published: '2022-03-01',
-        publishedPrecision: 'day',
-        language: 'en',
-        file: 'test',
-        text: TEXT,
-        factsEnd: TEXT.indexOf('Related articles'),
-      },
-    ]);
-    await saveProposals(
-      tx,
-      QUEUE.proposals.map(({ section, confidence, record: original }) => {
-        const record = rename(original);
-        return {
-          id: proposalId(id, section, record.id),
-          sourceId: id,
-          section,
-          recordId: record.id,
-          name: (record.name as string | undefined) ?? record.id,
-          confidence,
-          known: false,
-          status: 'pending',
-          quotes: (record.evidence as string[]).map((quote) => {
-            const { start, end } = locateQuote(TEXT, quote)!;
-            return { text: quote, start, end };
-          }),
-          record: { ...record, confidence },
-          written: null,
-          createdAt: now,
-          createdBy: 'review-test',
-          decidedAt: null,
-          decidedBy: null,
-        };
-      }),
-    );
-  });
-}
-
-afterAll(async () => {
-  await stack?.stop();
-  await db?.close();
-  rmSync(empty, { recursive: true, force: true });
-});
+afterAll(() => review?.stop());
 
 describe('an ingested article waits in the queue', () => {
   it('stores the text unchanged and every proposal pending, with quotes located in it', async () => {
@@ -200,13 +109,7 @@ describe('an ingested article waits in the queue', () => {
 
 const DEAL = 'nordhaven-motors-group-zellfabrik-letter-of-intent';
 const PLANT = 'testville-gigafactory';
-const linksOf = (id: string) =>
-  db.read<{ type: string; other: string }>(
-    'test',
-    `MATCH (n:Entity {id: $id})-[r]->(m:Entity) WHERE NOT type(r) IN ['SUPPORTED_BY', 'QUOTED_FROM']
-     RETURN type(r) AS type, m.id AS other ORDER BY type, other`,
-    { id },
-  );
+const linksOf = (id: string) => links(db, id);
 
 describe('who may decide', () => {
   it('refuses anonymous callers and readers, and changes nothing', async () => {

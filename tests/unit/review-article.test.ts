@@ -13,6 +13,7 @@ const proposal = (id: string, quotes: [number, number][]): ProposalView => ({
   record: '{}',
   decidedBy: null,
   entity: null,
+  mergedInto: null,
   quotes: quotes.map(([start, end]) => ({ start, end })),
 });
 

@@ -33,10 +33,12 @@ type Documents = {
     "\n  query MapPlant($id: ID!, $asOf: String!) {\n    plant(id: $id) {\n      id\n      name\n      aliases\n      chemistry\n      status(asOf: $asOf)\n      operator {\n        id\n        name\n      }\n      owners {\n        company {\n          id\n          name\n        }\n        stake\n        evidence {\n          ...MapQuote\n        }\n      }\n      ...PlantPlace\n      stages {\n        id\n        status\n        summary\n        date {\n          value\n        }\n        evidence {\n          ...MapQuote\n        }\n      }\n      claims {\n        id\n        property\n        value\n        unit\n        year\n        bound\n        modality\n        approximate\n        preferred\n        stated {\n          value\n        }\n        evidence {\n          ...MapQuote\n        }\n      }\n      partnerships {\n        id\n        name\n        kind\n        status\n      }\n    }\n  }\n\n  fragment PlantPlace on Plant {\n    city {\n      name\n    }\n    country {\n      name\n    }\n    location {\n      latitude\n      longitude\n      source\n    }\n  }\n\n  fragment MapQuote on Evidence {\n    id\n    quote\n    source {\n      id\n      name\n      publisher\n      url\n      published {\n        value\n      }\n    }\n  }\n": typeof types.MapPlantDocument,
     "\n  query PlaygroundHealth {\n    dashboard {\n      totals {\n        companies\n      }\n    }\n  }\n": typeof types.PlaygroundHealthDocument,
     "\n  query ReviewQueue {\n    reviewQueue(first: 50) {\n      pending\n      source {\n        id\n        name\n        publisher\n        published {\n          value\n        }\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
-    "\n  fragment ReviewProposal on Proposal {\n    id\n    section\n    recordId\n    name\n    confidence\n    known\n    status\n    record\n    decidedBy\n    entity {\n      name\n    }\n    quotes {\n      start\n      end\n    }\n  }\n": typeof types.ReviewProposalFragmentDoc,
-    "\n  query ReviewSource($sourceId: ID!) {\n    source(id: $sourceId) {\n      id\n      name\n      url\n      publisher\n      published {\n        value\n      }\n      text\n    }\n    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED]) {\n      ...ReviewProposal\n    }\n  }\n": typeof types.ReviewSourceDocument,
+    "\n  fragment ReviewProposal on Proposal {\n    id\n    section\n    recordId\n    name\n    confidence\n    known\n    status\n    record\n    decidedBy\n    entity {\n      name\n    }\n    mergedInto {\n      id\n      name\n    }\n    quotes {\n      start\n      end\n    }\n  }\n": typeof types.ReviewProposalFragmentDoc,
+    "\n  query ReviewSource($sourceId: ID!) {\n    source(id: $sourceId) {\n      id\n      name\n      url\n      publisher\n      published {\n        value\n      }\n      text\n    }\n    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED, MERGED]) {\n      ...ReviewProposal\n    }\n  }\n": typeof types.ReviewSourceDocument,
     "\n  mutation AcceptProposals($input: AcceptProposalsInput!) {\n    acceptProposals(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptProposalsDocument,
     "\n  mutation RejectProposals($input: RejectProposalsInput!) {\n    rejectProposals(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectProposalsDocument,
+    "\n  mutation MergeProposals($input: MergeProposalsInput!) {\n    mergeProposals(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.MergeProposalsDocument,
+    "\n  query MergeCandidates($text: String!) {\n    search(text: $text, first: 25) {\n      node {\n        __typename\n        id\n        name\n      }\n    }\n  }\n": typeof types.MergeCandidatesDocument,
     "fragment NodeRef on Node {\n  __typename\n  id\n  name\n}\n\nfragment SourceLink on Source {\n  id\n  name\n  url\n}\n\nfragment MeasureValue on Measure {\n  value\n  unit\n  approximate\n}": typeof types.NodeRefFragmentDoc,
 };
 const documents: Documents = {
@@ -58,10 +60,12 @@ const documents: Documents = {
     "\n  query MapPlant($id: ID!, $asOf: String!) {\n    plant(id: $id) {\n      id\n      name\n      aliases\n      chemistry\n      status(asOf: $asOf)\n      operator {\n        id\n        name\n      }\n      owners {\n        company {\n          id\n          name\n        }\n        stake\n        evidence {\n          ...MapQuote\n        }\n      }\n      ...PlantPlace\n      stages {\n        id\n        status\n        summary\n        date {\n          value\n        }\n        evidence {\n          ...MapQuote\n        }\n      }\n      claims {\n        id\n        property\n        value\n        unit\n        year\n        bound\n        modality\n        approximate\n        preferred\n        stated {\n          value\n        }\n        evidence {\n          ...MapQuote\n        }\n      }\n      partnerships {\n        id\n        name\n        kind\n        status\n      }\n    }\n  }\n\n  fragment PlantPlace on Plant {\n    city {\n      name\n    }\n    country {\n      name\n    }\n    location {\n      latitude\n      longitude\n      source\n    }\n  }\n\n  fragment MapQuote on Evidence {\n    id\n    quote\n    source {\n      id\n      name\n      publisher\n      url\n      published {\n        value\n      }\n    }\n  }\n": types.MapPlantDocument,
     "\n  query PlaygroundHealth {\n    dashboard {\n      totals {\n        companies\n      }\n    }\n  }\n": types.PlaygroundHealthDocument,
     "\n  query ReviewQueue {\n    reviewQueue(first: 50) {\n      pending\n      source {\n        id\n        name\n        publisher\n        published {\n          value\n        }\n      }\n    }\n  }\n": types.ReviewQueueDocument,
-    "\n  fragment ReviewProposal on Proposal {\n    id\n    section\n    recordId\n    name\n    confidence\n    known\n    status\n    record\n    decidedBy\n    entity {\n      name\n    }\n    quotes {\n      start\n      end\n    }\n  }\n": types.ReviewProposalFragmentDoc,
-    "\n  query ReviewSource($sourceId: ID!) {\n    source(id: $sourceId) {\n      id\n      name\n      url\n      publisher\n      published {\n        value\n      }\n      text\n    }\n    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED]) {\n      ...ReviewProposal\n    }\n  }\n": types.ReviewSourceDocument,
+    "\n  fragment ReviewProposal on Proposal {\n    id\n    section\n    recordId\n    name\n    confidence\n    known\n    status\n    record\n    decidedBy\n    entity {\n      name\n    }\n    mergedInto {\n      id\n      name\n    }\n    quotes {\n      start\n      end\n    }\n  }\n": types.ReviewProposalFragmentDoc,
+    "\n  query ReviewSource($sourceId: ID!) {\n    source(id: $sourceId) {\n      id\n      name\n      url\n      publisher\n      published {\n        value\n      }\n      text\n    }\n    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED, MERGED]) {\n      ...ReviewProposal\n    }\n  }\n": types.ReviewSourceDocument,
     "\n  mutation AcceptProposals($input: AcceptProposalsInput!) {\n    acceptProposals(input: $input) {\n      id\n      status\n    }\n  }\n": types.AcceptProposalsDocument,
     "\n  mutation RejectProposals($input: RejectProposalsInput!) {\n    rejectProposals(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectProposalsDocument,
+    "\n  mutation MergeProposals($input: MergeProposalsInput!) {\n    mergeProposals(input: $input) {\n      id\n      status\n    }\n  }\n": types.MergeProposalsDocument,
+    "\n  query MergeCandidates($text: String!) {\n    search(text: $text, first: 25) {\n      node {\n        __typename\n        id\n        name\n      }\n    }\n  }\n": types.MergeCandidatesDocument,
     "fragment NodeRef on Node {\n  __typename\n  id\n  name\n}\n\nfragment SourceLink on Source {\n  id\n  name\n  url\n}\n\nfragment MeasureValue on Measure {\n  value\n  unit\n  approximate\n}": types.NodeRefFragmentDoc,
 };
 
@@ -140,11 +144,11 @@ export function graphql(source: "\n  query ReviewQueue {\n    reviewQueue(first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ReviewProposal on Proposal {\n    id\n    section\n    recordId\n    name\n    confidence\n    known\n    status\n    record\n    decidedBy\n    entity {\n      name\n    }\n    quotes {\n      start\n      end\n    }\n  }\n"): typeof import('./graphql').ReviewProposalFragmentDoc;
+export function graphql(source: "\n  fragment ReviewProposal on Proposal {\n    id\n    section\n    recordId\n    name\n    confidence\n    known\n    status\n    record\n    decidedBy\n    entity {\n      name\n    }\n    mergedInto {\n      id\n      name\n    }\n    quotes {\n      start\n      end\n    }\n  }\n"): typeof import('./graphql').ReviewProposalFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ReviewSource($sourceId: ID!) {\n    source(id: $sourceId) {\n      id\n      name\n      url\n      publisher\n      published {\n        value\n      }\n      text\n    }\n    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED]) {\n      ...ReviewProposal\n    }\n  }\n"): typeof import('./graphql').ReviewSourceDocument;
+export function graphql(source: "\n  query ReviewSource($sourceId: ID!) {\n    source(id: $sourceId) {\n      id\n      name\n      url\n      publisher\n      published {\n        value\n      }\n      text\n    }\n    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED, MERGED]) {\n      ...ReviewProposal\n    }\n  }\n"): typeof import('./graphql').ReviewSourceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -153,6 +157,14 @@ export function graphql(source: "\n  mutation AcceptProposals($input: AcceptProp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RejectProposals($input: RejectProposalsInput!) {\n    rejectProposals(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeProposals($input: MergeProposalsInput!) {\n    mergeProposals(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').MergeProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MergeCandidates($text: String!) {\n    search(text: $text, first: 25) {\n      node {\n        __typename\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').MergeCandidatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -79,6 +79,14 @@ export type DatePrecision =
   /** Only the year is known. */
   | 'YEAR';
 
+/** Company proposals to merge into companies the graph holds. */
+export type MergeProposalsInput = {
+  /** The merges (1 to 200, all of one source). */
+  merges: Array<ProposalMergeInput>;
+  /** Why; kept in each decision's revision. */
+  reason?: string | null | undefined;
+};
+
 /** How a milestone's year is meant. */
 export type MilestoneBound =
   /** A deadline: by that time. */
@@ -256,6 +264,14 @@ export type ProposalEditInput = {
   status?: PartnershipStatus | null | undefined;
 };
 
+/** One merge: a pending company proposal and the known company it is the same as. */
+export type ProposalMergeInput = {
+  /** Id of the pending company proposal. */
+  id: string;
+  /** Id of the company in the graph it is merged into. */
+  into: string;
+};
+
 /** What kind of record a proposal is. */
 export type ProposalSection =
   /** A stated value, such as a capacity. */
@@ -281,6 +297,8 @@ export type ProposalStatus =
   | 'ACCEPTED'
   /** Written into the graph with an editor's corrections. */
   | 'EDITED'
+  /** The same company as one the graph holds: merged into it (see `mergedInto`), nothing new written. */
+  | 'MERGED'
   /** Awaiting review. */
   | 'PENDING'
   /** Not written; kept with the decision. */
@@ -574,7 +592,7 @@ export type ReviewProposalFragment = { id: string, section: ProposalSection, rec
     | { name: string }
     | { name: string }
     | { name: string }
-   | null, quotes: Array<{ start: number, end: number }> };
+   | null, mergedInto: { id: string, name: string } | null, quotes: Array<{ start: number, end: number }> };
 
 export type ReviewSourceQueryVariables = Exact<{
   sourceId: string;
@@ -592,7 +610,7 @@ export type ReviewSourceQuery = { source: { id: string, name: string, url: strin
       | { name: string }
       | { name: string }
       | { name: string }
-     | null, quotes: Array<{ start: number, end: number }> }> };
+     | null, mergedInto: { id: string, name: string } | null, quotes: Array<{ start: number, end: number }> }> };
 
 export type AcceptProposalsMutationVariables = Exact<{
   input: AcceptProposalsInput;
@@ -607,6 +625,31 @@ export type RejectProposalsMutationVariables = Exact<{
 
 
 export type RejectProposalsMutation = { rejectProposals: Array<{ id: string, status: ProposalStatus }> };
+
+export type MergeProposalsMutationVariables = Exact<{
+  input: MergeProposalsInput;
+}>;
+
+
+export type MergeProposalsMutation = { mergeProposals: Array<{ id: string, status: ProposalStatus }> };
+
+export type MergeCandidatesQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type MergeCandidatesQuery = { search: Array<{ node:
+      | { __typename: 'Claim', id: string, name: string }
+      | { __typename: 'Company', id: string, name: string }
+      | { __typename: 'Evidence', id: string, name: string }
+      | { __typename: 'Milestone', id: string, name: string }
+      | { __typename: 'Partnership', id: string, name: string }
+      | { __typename: 'Person', id: string, name: string }
+      | { __typename: 'Project', id: string, name: string }
+      | { __typename: 'Site', id: string, name: string }
+      | { __typename: 'Source', id: string, name: string }
+      | { __typename: 'Stage', id: string, name: string }
+     }> };
 
 type NodeRef_Claim_Fragment = { __typename: 'Claim', id: string, name: string };
 
@@ -773,6 +816,10 @@ export const ReviewProposalFragmentDoc = new TypedDocumentString(`
   record
   decidedBy
   entity {
+    name
+  }
+  mergedInto {
+    id
     name
   }
   quotes {
@@ -1488,7 +1535,10 @@ export const ReviewSourceDocument = new TypedDocumentString(`
     }
     text
   }
-  proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED]) {
+  proposals(
+    sourceId: $sourceId
+    status: [PENDING, ACCEPTED, EDITED, REJECTED, MERGED]
+  ) {
     ...ReviewProposal
   }
 }
@@ -1503,6 +1553,10 @@ export const ReviewSourceDocument = new TypedDocumentString(`
   record
   decidedBy
   entity {
+    name
+  }
+  mergedInto {
+    id
     name
   }
   quotes {
@@ -1526,3 +1580,22 @@ export const RejectProposalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RejectProposalsMutation, RejectProposalsMutationVariables>;
+export const MergeProposalsDocument = new TypedDocumentString(`
+    mutation MergeProposals($input: MergeProposalsInput!) {
+  mergeProposals(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MergeProposalsMutation, MergeProposalsMutationVariables>;
+export const MergeCandidatesDocument = new TypedDocumentString(`
+    query MergeCandidates($text: String!) {
+  search(text: $text, first: 25) {
+    node {
+      __typename
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergeCandidatesQuery, MergeCandidatesQueryVariables>;

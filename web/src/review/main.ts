@@ -1,6 +1,7 @@
 // Review (/review): editors decide what ingestion proposed. The queue of articles with pending
 // proposals, the picked article (?source=) with every proposal's quotes marked, and accept / correct /
-// reject of one proposal or of those picked, each with a reason; every decision is the server's revision.
+// reject of one proposal or of those picked, and merge of a company proposal into a known company, each
+// with a reason; every decision is the server's revision.
 import '../shared/styles.css';
 import './review.css';
 import { hideError, showError } from '../shared/banner';
@@ -8,7 +9,7 @@ import { byId, h, setBusy, setStatus } from '../shared/dom';
 import { articleView, emphasise } from './article';
 import { asEditor, forgetKey, keepKey, storedKey } from './key';
 import { picked, proposalList, type Decide } from './proposals';
-import { ACCEPT_PROPOSALS, REJECT_PROPOSALS, REVIEW_QUEUE, REVIEW_SOURCE } from './queries';
+import { ACCEPT_PROPOSALS, MERGE_PROPOSALS, REJECT_PROPOSALS, REVIEW_QUEUE, REVIEW_SOURCE } from './queries';
 
 const queue = byId('queue');
 const article = byId('article');
@@ -71,6 +72,11 @@ const decide: Decide = {
     void run(
       'Rejected',
       asEditor(REJECT_PROPOSALS, { input: { ids, reason: why() } }).then((r) => r.rejectProposals),
+    ),
+  merge: (id, into) =>
+    void run(
+      'Merged',
+      asEditor(MERGE_PROPOSALS, { input: { merges: [{ id, into }], reason: why() } }).then((r) => r.mergeProposals),
     ),
   focus: (id) => emphasise(article, id),
 };

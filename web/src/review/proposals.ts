@@ -1,14 +1,18 @@
 // The proposals of the article under review: one card each, with its status and, while it is
-// pending, a box to pick it for a batch and its own accept, edit and reject buttons.
+// pending, a box to pick it for a batch and its own accept, edit and reject buttons (and, for a
+// company, merge into a company the graph knows).
 import type { ProposalEditInput } from '../__generated__/graphql';
 import { h } from '../shared/dom';
 import { humanize } from '../shared/labels';
 import { editForm } from './edit';
+import { mergeForm } from './merge';
 import type { ProposalView } from './queries';
 
 export interface Decide {
   accept(ids: string[], edits: ProposalEditInput[]): void;
   reject(ids: string[]): void;
+  /** Merges a company proposal into the known company `into`. */
+  merge(id: string, into: string): void;
   /** The proposal whose quotes to emphasise in the article (null: none). */
   focus(id: string | null): void;
 }
@@ -41,6 +45,13 @@ function card(proposal: ProposalView, decide: Decide): HTMLElement {
     proposal.entity && proposal.entity.name !== proposal.name
       ? h('p', { className: 'caption graph-name' }, `In the graph as ${proposal.entity.name}`)
       : null,
+    proposal.mergedInto
+      ? h(
+          'p',
+          { className: 'caption merged-into' },
+          `Merged into ${proposal.mergedInto.name} (${proposal.mergedInto.id})`,
+        )
+      : null,
   );
   item.addEventListener('mouseenter', () => decide.focus(proposal.id));
   item.addEventListener('focusin', () => decide.focus(proposal.id));
@@ -57,6 +68,7 @@ function card(proposal: ProposalView, decide: Decide): HTMLElement {
     event.preventDefault();
     decide.accept([], [editor.edits()]);
   });
+  const merger = proposal.section === 'COMPANY' ? mergeForm(proposal, (into) => decide.merge(proposal.id, into)) : null;
   item.append(
     h(
       'div',
@@ -72,8 +84,12 @@ function card(proposal: ProposalView, decide: Decide): HTMLElement {
         { type: 'button', className: 'reject secondary', onclick: () => decide.reject([proposal.id]) },
         'Reject',
       ),
+      merger
+        ? h('button', { type: 'button', className: 'merge secondary', onclick: () => merger.toggle() }, 'Merge into…')
+        : null,
     ),
     editor.form,
+    ...(merger ? [merger.form] : []),
   );
   return item;
 }

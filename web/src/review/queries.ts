@@ -32,6 +32,10 @@ graphql(`
     entity {
       name
     }
+    mergedInto {
+      id
+      name
+    }
     quotes {
       start
       end
@@ -51,7 +55,7 @@ export const REVIEW_SOURCE = graphql(`
       }
       text
     }
-    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED]) {
+    proposals(sourceId: $sourceId, status: [PENDING, ACCEPTED, EDITED, REJECTED, MERGED]) {
       ...ReviewProposal
     }
   }
@@ -71,6 +75,28 @@ export const REJECT_PROPOSALS = graphql(`
     rejectProposals(input: $input) {
       id
       status
+    }
+  }
+`);
+
+export const MERGE_PROPOSALS = graphql(`
+  mutation MergeProposals($input: MergeProposalsInput!) {
+    mergeProposals(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+/** Companies the graph knows whose names, aliases or quotes match the text: candidates for a merge. */
+export const MERGE_CANDIDATES = graphql(`
+  query MergeCandidates($text: String!) {
+    search(text: $text, first: 25) {
+      node {
+        __typename
+        id
+        name
+      }
     }
   }
 `);
