@@ -5,6 +5,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/neo4j';
+import { allEdges, allNodes } from '../store/graph';
 
 export const FORMATS = ['json', 'csv', 'graphml', 'cypher'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -51,20 +52,7 @@ const plainValue = (v: Value): unknown =>
   Array.isArray(v) ? v.map(plainValue) : v !== null && typeof v === 'object' ? v.int : v;
 
 export async function readGraph(db: Database): Promise<ExportGraph> {
-  const nodes = await db.read<{ labels: string[]; props: Record<string, unknown> }>(
-    'exportNodes',
-    `/* exportNodes */
-     MATCH (n:Entity)
-     RETURN [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props
-     ORDER BY n.id`,
-  );
-  const edges = await db.read<{ source: string; target: string; type: string; props: Record<string, unknown> }>(
-    'exportEdges',
-    `/* exportEdges */
-     MATCH (a:Entity)-[r]->(b:Entity)
-     RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props
-     ORDER BY source, type, target`,
-  );
+  const [nodes, edges] = [await allNodes(db), await allEdges(db)];
   return {
     nodes: nodes.map((n) => ({ id: n.props.id as string, labels: n.labels.sort(), properties: values(n.props) })),
     edges: edges.map((e) => ({ source: e.source, target: e.target, type: e.type, properties: values(e.props) })),

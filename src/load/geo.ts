@@ -7,6 +7,7 @@
 import countries from 'i18n-iso-countries';
 import type { Database } from '../db/neo4j';
 import { citiesNamed } from '../ingest/gazetteer';
+import { citiesToPlace, placeCities } from '../store/places';
 
 export interface Place {
   latitude: number;
@@ -32,28 +33,11 @@ export function locateCity(names: readonly string[], countryName: string): Place
 
 /** Positions every city (and the plants in it) that lies in a known country. */
 export async function placeOnMap(db: Database): Promise<{ cities: number; located: number }> {
-  const rows = await db.read<{ id: string; names: string[]; country: string }>(
-    'citiesToPlace',
-    `/* citiesToPlace */
-     MATCH (c:Site {kind: 'city'})-[:LOCATED_IN*1..4]->(k:Site {kind: 'country'})
-     WITH c, head(collect(k.name)) AS country
-     RETURN c.id AS id, [c.name] + coalesce(c.aliases, []) AS names, country`,
-  );
-  const placed = rows.flatMap((r) => {
-    const place = locateCity(r.names, r.country);
-    return place ? [{ id: r.id, ...place }] : [];
+  const cities = await citiesToPlace(db);
+  const placed = cities.flatMap((city) => {
+    const place = locateCity(city.names, city.country);
+    return place ? [{ id: city.id, ...place }] : [];
   });
-  await db.write('placeOnMap', (tx) =>
-    tx.run(
-      `/* placeOnMap */
-       UNWIND $rows AS row
-       MATCH (c:Site {id: row.id})
-       SET c.latitude = row.latitude, c.longitude = row.longitude, c.geoSource = row.source
-       WITH c
-       MATCH (p:Plant)-[:LOCATED_IN*1..3]->(c)
-       SET p.latitude = c.latitude, p.longitude = c.longitude, p.geoSource = c.geoSource`,
-      { rows: placed },
-    ),
-  );
-  return { cities: rows.length, located: placed.length };
+  await placeCities(db, placed);
+  return { cities: cities.length, located: placed.length };
 }

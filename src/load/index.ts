@@ -13,6 +13,7 @@ import { buildPlan, FactFile, Plan } from './plan';
 import { placeOnMap } from './geo';
 import { ensureSchema } from '../store/schema';
 import { parseYaml, readSource, Source } from './sources';
+import { loadedHash } from '../store/graph';
 import { validate } from './validate';
 import { writePlan, writeSources } from './write';
 
@@ -123,12 +124,7 @@ export async function loadData(
     const sha256 = hashes.get(plan.file)!;
     const counts = { nodes: plan.nodes.length, relations: plan.relations.length, evidence: plan.evidence.length };
     if (options.onlyChanged) {
-      const [seen] = await db.read<{ sha256: string }>(
-        'dataFileHash',
-        'MATCH (f:DataFile {path: $path}) RETURN f.sha256 AS sha256',
-        { path: key },
-      );
-      if (seen?.sha256 === sha256) {
+      if ((await loadedHash(db, key)) === sha256) {
         results.push({ file: key, status: 'unchanged', ...counts });
         log(`${key}: unchanged, skipped`);
         continue;

@@ -18,6 +18,7 @@ import { ApiSettings, apiSettings, paths } from '../config';
 import { Context, createContext } from '../context';
 import type { Database } from '../db/neo4j';
 import { resolvers } from '../resolvers';
+import { sourceCount } from '../store/graph';
 import { formatError } from './errors';
 import { exportRoutes } from './export';
 import { limitsFromEnv, QueryLimits, queryLimits } from './limits';
@@ -128,8 +129,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   app.get('/readyz', async (_req, res) => {
     try {
       await db.ping();
-      const [row] = await db.read<{ sources: number }>('readyz', 'MATCH (s:Source) RETURN count(s) AS sources');
-      const sources = Number(row?.sources ?? 0);
+      const sources = await sourceCount(db);
       res.status(sources > 0 ? 200 : 503).json({ status: sources > 0 ? 'ready' : 'empty', database: 'up', sources });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'down' });
