@@ -222,7 +222,7 @@ const PROJECT_CONFIDENCE: Record<string, number> = {
 
 /** Sentences that speak of the company before them: "The company", "It", "The carmaker". */
 const ANAPHOR =
-  /^(?:["“]?\s*)(?:The|This|That|Its|the)\s+(?:[\p{L}-]+\s+){0,2}(?:company|group|firm|start-?up|carmaker|automaker|manufacturer|maker|producer|supplier|giant|conglomerate|corporation)\b|^(?:It|They)\b/u;
+  /^(?:["“]?\s*)(?:The|This|That|Its|the)\s+(?:[\p{L}-]+\s+){0,2}(?:company|group|firm|start-?up|carmaker|automaker|manufacturer|maker|producer|supplier|giant|conglomerate|corporation)\b|^(?:It|They|Its|Their)\b/u;
 /** Words before a name that make it an object, not the sentence's subject. */
 const OBJECT =
   /\b(?:with|to|of|by|from|for|in|at|between|among|including|and|than|like|via|into|on)\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;

@@ -106,8 +106,12 @@ const isCommonWord = (word: string) => {
   return (tag !== undefined && !PROPER.test(tag)) || /^(?:[a-z]+ly|[a-z]+ing|[a-z]+ed)$/.test(lower);
 };
 
-/** A headline or a line of title case: capitalised words there are not evidence of a name. */
+/**
+ * A headline or a line of title case: capitalised words there are not evidence of a name. A sentence
+ * that ends with a full stop is prose, however many names it lists.
+ */
 const titleCase = (text: string) => {
+  if (/[.!?]["”’)]?$/.test(text.trim())) return false;
   const words = text.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
   return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
 };
@@ -405,7 +409,16 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         const plantPlace =
           /\b(?:gigafactory|plant|factory|facility|site)\s+(?:in|at|near)\s+(?:the\s+)?$/i.test(pre) ||
           /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b/i.test(post);
-        if (plantPlace && !headline && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !DESCRIPTOR.test(pre)) {
+        // "its first European gigafactory": a people's adjective is not a town.
+        const demonym = LEXICON_WORDS[name.toLowerCase()] === 'Demonym';
+        if (
+          plantPlace &&
+          !demonym &&
+          !headline &&
+          !LEGAL.test(` ${name}`) &&
+          !SUFFIX.test(` ${name}`) &&
+          !DESCRIPTOR.test(pre)
+        ) {
           add({
             key: siteKey(slugify(fold(name))),
             label: 'Site',

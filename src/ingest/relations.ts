@@ -86,6 +86,7 @@ const PATTERNS: Pattern[] = [
     'partner',
   ),
   p('jv-partner', 'joint-venture', `joint[- ]venture partner,?\\s+${E}`, ['partner'], 'partner'),
+  p('its-jv-partner', 'joint-venture', `${E},?\\s+(?:its|their)\\s+joint[- ]venture partner\\b`, ['partner'], 'partner'),
   // Supply.
   p(
     'supply-to',
@@ -150,6 +151,20 @@ const PATTERNS: Pattern[] = [
     'equity-stake',
     `${E}['’]s\\s+(?:leading\\s+|largest\\s+|main\\s+|majority\\s+|biggest\\s+)?(?:investor|shareholder|owner)s?,?\\s+${LIST}`,
     ['partner', 'investor'],
+  ),
+  p(
+    'its-investor',
+    'equity-stake',
+    `^(?:Its|Their)\\s+(?:leading\\s+|largest\\s+|main\\s+|majority\\s+|biggest\\s+|lead\\s+|key\\s+)?(?:investors?|shareholders?|owners?|backers?)\\s+(?:is|are|include|includes)\\s+${LIST}`,
+    ['investor'],
+    'partner',
+  ),
+  p(
+    'buys-shares',
+    'equity-stake',
+    `\\b(?:acquire|acquires|acquired|buy|buys|bought|purchase|purchased|take over|took over)\\s+(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?${E}['’]s\\s+(?:[\\p{L}-]+\\s+|⟨\\d+⟩\\s+){0,3}(?:shares|stake|holding|interest)\\b`,
+    ['partner'],
+    'investor',
   ),
   p('owned-by', 'equity-stake', `${E}${GAP(40)}\\b(?:owned|backed|controlled)\\s+by\\s+(?:the\\s+)?${LIST}`, [
     'partner',
@@ -272,7 +287,11 @@ export function findRelations(
         });
         let viaSubject = false;
         if (pattern.subject) {
-          const subject = subjectOf(i);
+          // "The plant will be close to its customers, including ⟨1⟩ and ⟨2⟩": a subject the wording
+          // lists is one of the others; the company is the one the report spoke of before.
+          let subject = subjectOf(i);
+          for (let back = 1; back <= 3 && subject !== null && parties.some((q) => q.mention === subject); back++)
+            subject = i - back >= 0 ? subjectOf(i - back) : null;
           if (subject !== null && !parties.some((q) => mentions[q.mention]!.key === mentions[subject]!.key)) {
             parties.unshift({ mention: subject, role: pattern.subject, left: true });
             viaSubject = true;
