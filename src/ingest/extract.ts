@@ -407,19 +407,22 @@ export function extractScored(
     const operator = entityOf(p.operator);
     const placeKey = mentions[p.place]!.key;
     const place = byKey.get(placeKey) ?? dropped.get(placeKey);
-    if (!operator || operator.label !== 'Company' || !place || place.kinds[0] === 'continent' || !p.battery) continue;
+    if (!operator || operator.label !== 'Company' || !place || place.kinds[0] === 'continent') continue;
+    // A battery maker's factory is a battery plant, though the sentence does not say what it makes.
+    const maker = operator.kinds.includes('battery-maker');
+    if (!p.battery && !maker) continue;
     // A plant the graph holds in that place ("Douai battery gigafactory (Envision AESC)") is that record.
     const stored = known.entities.find(
       (k) => k.kinds.includes('facility') && ` ${fold(k.name)} `.includes(` ${fold(place.name)} `),
     );
-    const id = stored?.id ?? slugify(`${operator.id} ${place.id}`);
+    const id = stored?.id ?? slugify(`${operator.id} ${place.id}${p.ordinal ? ` ${p.ordinal}` : ''}`);
     let plant = plants.get(id);
     if (!plant) {
       plant = {
         proposal: {
           id,
           label: 'Site',
-          name: stored?.name ?? plantName(operator.name, p.noun, place.name),
+          name: stored?.name ?? plantName(operator.name, p.noun, place.name, p.ordinal),
           aliases: [],
           kinds: ['facility'],
           known: Boolean(stored),
@@ -430,7 +433,7 @@ export function extractScored(
           position: null,
           plant: { operator: operator.id },
         },
-        features: { [`place:${place.kinds[0]}`]: 1 },
+        features: { [`place:${place.kinds[0]}`]: 1, ...(p.ordinal ? { ordinal: 1 } : {}) },
         sentences: new Set(),
         nouns: [],
       };
@@ -442,6 +445,7 @@ export function extractScored(
     plant.features[`pattern:${p.pattern}`] = 1;
     plant.features[/giga/.test(p.noun) ? 'noun:gigafactory' : /site/.test(p.noun) ? 'noun:site' : 'noun:plant'] = 1;
     if (/batter|cell/.test(p.noun)) plant.features['noun:battery'] = 1;
+    if (!p.battery) plant.features['battery-maker'] = 1;
     const quote = all[p.sentence]!.text;
     if (!plant.proposal.quotes.includes(quote) && plant.proposal.quotes.length < 3) plant.proposal.quotes.push(quote);
   }
@@ -449,6 +453,7 @@ export function extractScored(
   const countryCode = new Map(mentions.filter((m) => m.place).map((m) => [m.place!.id, m.place!.country]));
   for (const [id, plant] of plants) {
     const place = plant.proposal.locatedIn[0]!;
+    if (plant.features.ordinal) continue;
     if (
       !['country', 'region'].includes(
         plant.features['place:country'] ? 'country' : plant.features['place:region'] ? 'region' : '',

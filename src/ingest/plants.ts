@@ -19,7 +19,12 @@ export interface PlantMention {
   pattern: 'noun-in-place' | 'place-noun' | 'chosen';
   /** The noun says battery, cell or gigafactory (not a car plant or a warehouse). */
   battery: boolean;
+  /** "its second Hungarian factory", "a third plant in Hungary": another plant than the first one there. */
+  ordinal: number | null;
 }
+
+const ORDINALS = ['second', 'third', 'fourth', 'fifth'];
+const ORDINAL = new RegExp(`\\b(${ORDINALS.join('|')})\\s+(?:[\\p{L}-]+\\s+|⟨s\\d+⟩\\s+){0,3}$`, 'iu');
 
 const NOUN =
   '((?:(?:new|first|second|third|planned|future|existing|large-scale|european|own|largest|biggest|\\d+\\s*gwh|lfp|nmc|lithium[- ]ion|lithium iron phosphate|solid[- ]state|power|ev|electric[- ]vehicle|electric car|car|automotive|\\(lfp\\))\\s+){0,4}(?:(?:battery|batteries|cell|cells|battery[- ]cell|module and pack|module|pack|cathode|anode|electrode)\\s+)?(?:gigafactory|gigafactories|giga-factory|gigaplant|plant|plants|factory|factories|facility|facilities|production site|production facility|production plant|manufacturing plant|manufacturing facility|manufacturing site|production line|production centre|production center|production hall|site|sites))';
@@ -97,7 +102,11 @@ export function findPlants(
       if (mentions[place]?.label !== 'Site') return;
       const battery = BATTERY.test(noun) || (!NOT_BATTERY.test(noun) && BATTERY.test(s.text));
       if (NOT_BATTERY.test(noun) && !/gigafactor|batter|cells?\b/i.test(noun)) return;
-      out.push({ sentence: i, place, noun: noun.toLowerCase(), pattern, battery, ...operatorFor(at) });
+      // The ordinal is written before the noun, or before the place that precedes it.
+      const head = /^\S+/.exec(noun)?.[0] ?? '';
+      const word = (ORDINALS.includes(head.toLowerCase()) ? head : ORDINAL.exec(text.slice(Math.max(0, at - 40), at))?.[1]) ?? '';
+      const ordinal = word ? ORDINALS.indexOf(word.toLowerCase()) + 2 : null;
+      out.push({ sentence: i, place, noun: noun.toLowerCase(), pattern, battery, ordinal, ...operatorFor(at) });
     };
     for (const m of text.matchAll(PLACE_AFTER)) {
       const noun = m[1]!;
@@ -112,8 +121,8 @@ export function findPlants(
   return out;
 }
 
-/** A plant's name: "PowerCo gigafactory in Sagunto", "CATL battery plant in Debrecen". */
-export function plantName(operator: string, noun: string, place: string): string {
+/** A plant's name: "PowerCo gigafactory in Sagunto", "CATL battery plant in Debrecen", "Samsung SDI third battery factory in Hungary". */
+export function plantName(operator: string, noun: string, place: string, ordinal: number | null = null): string {
   const kind = /giga/.test(noun)
     ? 'gigafactory'
     : /cell/.test(noun)
@@ -121,5 +130,5 @@ export function plantName(operator: string, noun: string, place: string): string
       : /factor/.test(noun)
         ? 'battery factory'
         : 'battery plant';
-  return `${operator} ${kind} in ${place}`;
+  return `${operator} ${ordinal ? `${ORDINALS[ordinal - 2]} ` : ''}${kind} in ${place}`;
 }
