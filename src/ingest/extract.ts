@@ -449,24 +449,24 @@ export function extractScored(
     const quote = all[p.sentence]!.text;
     if (!plant.proposal.quotes.includes(quote) && plant.proposal.quotes.length < 3) plant.proposal.quotes.push(quote);
   }
-  // "a plant in Germany" and "the plant in Salzgitter" of one operator are one plant, at the finer place.
+  // "a plant in Germany" and "the plant in Salzgitter" (or "the Thuringia plant") of one operator are one
+  // plant, at the finer place.
   const countryCode = new Map(mentions.filter((m) => m.place).map((m) => [m.place!.id, m.place!.country]));
+  const fineness = (plant: { features: Features }) =>
+    plant.features['place:city'] ? 2 : plant.features['place:region'] ? 1 : 0;
   for (const [id, plant] of plants) {
     const place = plant.proposal.locatedIn[0]!;
-    if (plant.features.ordinal) continue;
-    if (
-      !['country', 'region'].includes(
-        plant.features['place:country'] ? 'country' : plant.features['place:region'] ? 'region' : '',
+    if (plant.features.ordinal || fineness(plant) === 2) continue;
+    const finer = [...plants.values()]
+      .filter(
+        (other) =>
+          other !== plant &&
+          !other.features.ordinal &&
+          other.proposal.plant!.operator === plant.proposal.plant!.operator &&
+          fineness(other) > fineness(plant) &&
+          (countryCode.get(other.proposal.locatedIn[0]!) === countryCode.get(place) || !countryCode.get(place)),
       )
-    )
-      continue;
-    const finer = [...plants.values()].find(
-      (other) =>
-        other !== plant &&
-        other.proposal.plant!.operator === plant.proposal.plant!.operator &&
-        other.features['place:city'] &&
-        (countryCode.get(other.proposal.locatedIn[0]!) === countryCode.get(place) || !countryCode.get(place)),
-    );
+      .sort((a, b) => fineness(b) - fineness(a))[0];
     if (!finer) continue;
     for (const i of plant.sentences) finer.sentences.add(i);
     for (const q of plant.proposal.quotes) if (!finer.proposal.quotes.includes(q)) finer.proposal.quotes.push(q);

@@ -52,7 +52,7 @@ function skeleton(text: string, mentions: Mention[], sentence: number, eligible:
 }
 
 const PLACE_AFTER = new RegExp(
-  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,4}?(?:in|at|near|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
+  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,5}?(?:in|at|near|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
   'giu',
 );
 const PLACE_BEFORE = new RegExp(`⟨s(\\d+)⟩(?:['’]s)?\\s+${NOUN}`, 'giu');
@@ -80,7 +80,7 @@ export function findPlants(
       const before = /⟨c(\d+)⟩(?:['’]s)?\s+(?:[\p{L}\d-]+\s+){0,5}$/u.exec(left);
       if (before) return { operator: Number(before[1]), operatorCue: 'before' };
       const of = new RegExp(
-        `^${NOUN}\\s+(?:of|by|operated by|run by|built by|owned by)\\s+(?:the\\s+)?⟨c(\\d+)⟩`,
+        `^${NOUN}\\s+(?:of|by|operated by|run by|built by|owned by|planned by|developed by|to be built by|that|which)\\s+(?:the\\s+)?⟨c(\\d+)⟩`,
         'iu',
       ).exec(right);
       if (of) return { operator: Number(of[2]), operatorCue: 'of' };
