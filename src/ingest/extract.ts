@@ -545,7 +545,9 @@ export function extractScored(
   for (const r of found) {
     const key = `${r.sentence}|${[...new Set(r.parties.map((p) => mentions[p.mention]!.key))].sort().join('+')}`;
     const prior = best.get(key);
-    if (!prior || specific(r.kind) < specific(prior.kind)) best.set(key, r);
+    // "is considering a purchase agreement with X": a deal under consideration is talks, not the deal.
+    const considered = (x: Relation) => x.pattern === 'considering';
+    if (!prior || considered(r) || (!considered(prior) && specific(r.kind) < specific(prior.kind))) best.set(key, r);
   }
   const deals = new Map<string, { proposal: DealProposal; features: Features }>();
   const chosen = new Set(best.values());

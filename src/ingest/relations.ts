@@ -35,7 +35,7 @@ export interface Relation {
 const E = '(⟨\\d+⟩)';
 const ENTITY = '⟨\\d+⟩';
 /** Names in a row: "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩/⟨2⟩", "⟨1⟩ and Slovak start-up ⟨2⟩". */
-const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${ENTITY})*)`;
+const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${ENTITY})*)`;
 const GAP = (n: number) => `[^⟨.;]{0,${n}}?`;
 
 interface Pattern {
@@ -45,17 +45,20 @@ interface Pattern {
   /** Roles by capture group: a group of one entity or a list. `subject` joins the sentence's subject. */
   groups: Role[];
   subject?: Role;
+  /** The wording makes one agreement with each name listed, whatever its kind ("its partners are …"). */
+  pairwise?: boolean;
 }
 
 /** Kinds that are agreements between two: a list of names makes one agreement with each. */
 const PAIRWISE = new Set<DealKind>(['supply', 'equity-stake', 'licence', 'discussion']);
 
-const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role): Pattern => ({
+const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role, pairwise = false): Pattern => ({
   name,
   kind,
   re: new RegExp(re, 'giu'),
   groups,
   subject,
+  pairwise,
 });
 
 const PATTERNS: Pattern[] = [
@@ -114,6 +117,20 @@ const PATTERNS: Pattern[] = [
     'partner',
   ),
   p(
+    'supply-with',
+    'supply',
+    `${E}${GAP(60)}\\b(?:supply|supplies|supplied|supplying|equip|equips)\\s+(?:the\\s+)?${E}\\s+with\\b`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'contract-to-supply',
+    'supply',
+    `\\b(?:contract|agreement|deal|order)\\s+with\\s+(?:the\\s+)?${GAP(30)}${E}\\s+to\\s+(?:supply|deliver|provide)\\b`,
+    ['buyer'],
+    'supplier',
+  ),
+  p('made-by', 'supply', `\\b(?:made|supplied|delivered|manufactured|provided)\\s+by\\s+(?:the\\s+)?${E}`, ['supplier'], 'buyer'),
+  p(
     'supply-customers',
     'supply',
     `\\bcustomers?,?\\s+(?:include\\s+|including\\s+|such as\\s+|like\\s+|are\\s+|:\\s*)?${LIST}`,
@@ -139,6 +156,13 @@ const PATTERNS: Pattern[] = [
     'equity-stake',
     `${LIST}${GAP(30)}\\b(?:invested|invests|has invested|investing|investment)\\s+in\\s+(?:the likes of\\s+)?${LIST}`,
     ['investor', 'partner'],
+  ),
+  p(
+    'has-invested-in',
+    'equity-stake',
+    `^[^⟨]{0,40}\\b(?:has|have)\\s+(?:already\\s+|also\\s+)?invested\\s+in\\s+(?:the likes of\\s+)?${LIST}`,
+    ['partner'],
+    'investor',
   ),
   p(
     'takeover',
@@ -222,6 +246,7 @@ const PATTERNS: Pattern[] = [
     `\\b(?:consortium|alliance)\\b${GAP(80)}\\b(?:includ\\w*|of|formed by|comprising|by)\\s+${GAP(40)}${LIST}`,
     ['partner'],
   ),
+  p('partners-are', 'strategic-cooperation', `\\b(?:other|its|their)\\s+partners\\s+(?:are|include)\\s+${LIST}`, ['partner'], 'partner', true),
   p(
     'other-participants',
     'strategic-cooperation',
@@ -235,6 +260,13 @@ const PATTERNS: Pattern[] = [
     `\\bresearch\\s+(?:cooperation|partnership|collaboration|project|alliance|agreement)\\s+with\\s+${GAP(20)}${LIST}`,
     ['researcher'],
     'researcher',
+  ),
+  p(
+    'technology-from',
+    'licence',
+    `\\b(?:based on|uses|using|use of|licen[cs]ed|licen[cs]es)\\b${GAP(60)}\\btechnology\\s+(?:from|of|developed by)\\s+(?:the\\s+)?${E}`,
+    ['supplier'],
+    'buyer',
   ),
   p('licensed-to', 'licence', `${E}${GAP(80)}\\blicen[cs]ed\\s+to\\s+${E}`, ['supplier', 'buyer']),
   p('licence-from', 'licence', `${E}${GAP(60)}\\b(?:licen[cs]e|licen[cs]ed|licensing)\\b${GAP(40)}\\bfrom\\s+${E}`, [
@@ -306,7 +338,7 @@ export function findRelations(
         const left = parties.filter((q) => q.left);
         const right = parties.filter((q) => !q.left);
         const groups =
-          PAIRWISE.has(pattern.kind) && keys.size > 2
+          (PAIRWISE.has(pattern.kind) || pattern.pairwise) && keys.size > 2
             ? left.length && right.length
               ? left.flatMap((a) => right.map((b) => [a, b]))
               : parties.slice(1).map((b) => [parties[0]!, b])
