@@ -539,6 +539,15 @@ export function extractScored(
         viaSubject: true,
       });
   });
+  // A partnership whose sentence says what it is ("a partnership that includes binding supply volumes")
+  // is of that kind.
+  for (const r of found) {
+    if (r.kind !== 'strategic-cooperation') continue;
+    const cue = KIND_CUES.filter((c) => c.weight >= 0.8 && c.re.test(all[r.sentence]!.text)).sort(
+      (a, b) => SPECIFICITY.indexOf(a.kind) - SPECIFICITY.indexOf(b.kind),
+    )[0];
+    if (cue) r.kind = cue.kind as DealKind;
+  }
   // One agreement per sentence and set of parties: the most specific wording wins ("supplies" over "cooperation").
   const specific = (k: string) => SPECIFICITY.indexOf(k);
   const best = new Map<string, Relation>();

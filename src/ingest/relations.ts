@@ -227,6 +227,12 @@ const PATTERNS: Pattern[] = [
     ['partner'],
   ),
   p(
+    'entered-into',
+    'strategic-cooperation',
+    `${LIST}${GAP(60)}\\b(?:entered into|signed|agreed|concluded|struck|sealed)\\b${GAP(40)}\\b(?:partnership|agreement|deal|contract|cooperation|alliance)\\b`,
+    ['partner'],
+  ),
+  p(
     'partnership-with',
     'strategic-cooperation',
     `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreement)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
