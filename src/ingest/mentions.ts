@@ -67,6 +67,10 @@ const SUFFIX =
 /** Words that end a description of an organisation just before its name: "battery maker", "start-up". */
 const DESCRIPTOR =
   /\b(start-?ups?|compan(?:y|ies)|firms?|carmakers?|automakers?|car ?makers?|manufacturers?|makers?|producers?|suppliers?|developers?|groups?|conglomerates?|giants?|subsidiar(?:y|ies)|units?|ventures?|rivals?|customers?|partners?|investors?|operators?|owners?|corporations?|specialists?|players?|brands?|spin-?offs?|institutes?|cent(?:er|re)|universit(?:y|ies)|colleges?)(?: of)?,?\s*$/i;
+/** Names a list of organisations introduces: "Other partners are Matador, … and A.EN", "customers include …". */
+const LISTED_AS =
+  /\b(?:partners|customers|clients|investors|shareholders|members|backers)\s+(?:are|include|includes|including|such as|like)\s+(?:[^.;:]{0,60}?(?:,|\band)\s+)?$/i;
+const described = (pre: string) => DESCRIPTOR.test(pre) || LISTED_AS.test(pre);
 const APPOSITIVE =
   /^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an|the|one of)\s+[^,.;]{0,80}?\b(compan(?:y|ies)|firm|maker|manufacturer|producer|start-?up|group|supplier|subsidiary|venture|giant|conglomerate|carmaker|automaker|developer|holding|corporation|investor|specialist|player|leader|institute|cent(?:er|re))\b/i;
 const LISTED = /^\s*\((?:NYSE|NASDAQ|Nasdaq|SIX|LSE|KRX|SZSE|SSE|Euronext|XETRA|FWB|TSX|ASX|OTC)\b/;
@@ -76,7 +80,7 @@ const OF_CUE =
 const SUBJECT =
   /^\s+(?:has |have |had |also |will |would |is |was |are |were |plans to |wants to |intends to |aims to |has been |is to |could |may |said it |said it will |now )?(?:build|builds|built|building|open|opens|opened|opening|produce|produces|invest|invests|invested|investing|announce[sd]?|sign(?:s|ed)?|supply|supplies|supplied|acquire[sd]?|bought|buys|plan(?:s|ned)?|agreed|agrees|develop(?:s|ed)?|start(?:s|ed)?|began|begins|launch(?:es|ed)?|employ(?:s|ed)?|operate[sd]?|received?|selected|chose|chosen|decided|confirmed|completed|form(?:s|ed)?|establish(?:es|ed)?|set up|joined|took|takes|manufactures|makes|holds|owns|expects|intends|aims|wants|is building|is planning|has signed|has announced)\b/i;
 const ROLE =
-  '(?:CEO|CFO|CTO|COO|chief executive(?: officer)?|chief [a-z]+ officer|chairman|chairwoman|chair|president|vice[- ]president|founder|co-founder|head|director|managing director|general manager|manager|minister|prime minister|secretary|spokes(?:man|woman|person)|board member|member of the board|VP|senior VP|officer|analyst|mayor|governor|king|queen|chancellor|commissioner|executive|professor|economist|leader|deputy)';
+  '(?:CEO|CFO|CTO|COO|premier|Premier|chief executive(?: officer)?|chief [a-z]+ officer|chairman|chairwoman|chair|president|vice[- ]president|founder|co-founder|head|director|managing director|general manager|manager|minister|prime minister|secretary|spokes(?:man|woman|person)|board member|member of the board|VP|senior VP|officer|analyst|mayor|governor|king|queen|chancellor|commissioner|executive|professor|economist|leader|deputy)';
 const ROLE_BEFORE = new RegExp(`\\b${ROLE}(?: of [^,]{1,60})?,?\\s*$`, 'i');
 const ROLE_AFTER = new RegExp(`^,?\\s+(?:the |a |an )?(?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'iu');
 const SAID_BEFORE = /\b(?:said|says|according to|added|explained|commented|noted|stated|told|continued)\s*,?\s*$/i;
@@ -84,7 +88,7 @@ const SAID_AFTER = /^,?\s+(?:said|says|added|explained|commented|noted|stated|to
 
 /** Capitalised words that are not names: sentence openers, titles, acronyms of the trade, generic nouns. */
 const NOT_NAMES = new Set(
-  `The A An This That These Those Its It Our Their His Her We They He She You I In On At For With And But By From Both As After Before When While Since Although However Meanwhile According If Also Today Yesterday Now So Then There Here What Why How Who Which Where Under Over Through Into Despite Like Unlike Following Last Next First Second Third One Two Three Four Five Some Many Most All Each Every More Less Other Another Such New Mr Ms Mrs Dr Prof Sir CEO CFO CTO COO Chairman Chairwoman Chair President Minister Prime Chief Executive Officer Head Director Board Member Vice Senior VP Managing Manager Founder Government Ministry Council Agency State Region Province City Municipality Parliament Commission Union Republic Kingdom Federal National Group Company Start-up Startup Plant Factory Gigafactory Battery Batteries Cell Cells Energy Project Phase Production Construction Investment Capacity Jobs EV EVs BEV BEVs PHEV SUV SUVs GWh MWh kWh LFP NMC NCA LMFP R&D JV MoU MOU IPO EU AI IT HR ESS PR GDP USD EUR GBP HUF SEK KRW CO2 Q1 Q2 Q3 Q4 H1 H2 AP SPD CDU FDP Green Greens Photo Image Source Read More Related Share Published Updated By Electronics Industry News Business Economy Science Research Technology Automotive Mobility Transport Climate Environment Editorial Video Live Breaking Exclusive Analysis Opinion Interview Report Reuters Bloomberg Xinhua AFP Euro Euros Dollar Dollars Yuan Won Forint Pound Pounds Crown Crowns Krona`.split(
+  `The A An This That These Those Its It Our Their His Her We They He She You I In On At For With And But By From Both As After Before When While Since Although However Meanwhile According If Also Today Yesterday Now So Then There Here What Why How Who Which Where Under Over Through Into Despite Like Unlike Following Last Next First Second Third One Two Three Four Five Some Many Most All Each Every More Less Other Another Such New Mr Ms Mrs Dr Prof Sir Premier CEO CFO CTO COO Chairman Chairwoman Chair President Minister Prime Chief Executive Officer Head Director Board Member Vice Senior VP Managing Manager Founder Government Ministry Council Agency State Region Province City Municipality Parliament Commission Union Republic Kingdom Federal National Group Company Start-up Startup Plant Factory Gigafactory Battery Batteries Cell Cells Energy Project Phase Production Construction Investment Capacity Jobs EV EVs BEV BEVs PHEV SUV SUVs GWh MWh kWh LFP NMC NCA LMFP R&D JV MoU MOU IPO EU AI IT HR ESS PR GDP USD EUR GBP HUF SEK KRW CO2 Q1 Q2 Q3 Q4 H1 H2 AP SPD CDU FDP Green Greens Photo Image Source Read More Related Share Published Updated By Electronics Industry News Business Economy Science Research Technology Automotive Mobility Transport Climate Environment Editorial Video Live Breaking Exclusive Analysis Opinion Interview Report Reuters Bloomberg Xinhua AFP Euro Euros Dollar Dollars Yuan Won Forint Pound Pounds Crown Crowns Krona`.split(
     ' ',
   ),
 );
@@ -385,7 +389,7 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
             based ||
             (city?.country && countries.has(city.country)) ||
             (city?.population ?? 0) >= 100000;
-          if (city && sure && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !DESCRIPTOR.test(pre)) {
+          if (city && sure && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !described(pre)) {
             const cues = ['city'];
             if (placeCue) cues.push('place-cue');
             if (countryAfter) cues.push('country-after');
@@ -417,7 +421,7 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           !headline &&
           !LEGAL.test(` ${name}`) &&
           !SUFFIX.test(` ${name}`) &&
-          !DESCRIPTOR.test(pre)
+          !described(pre)
         ) {
           add({
             key: siteKey(slugify(fold(name))),
@@ -435,7 +439,7 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         const cues: string[] = [];
         if (LEGAL.test(` ${name}`)) cues.push('legal');
         if (SUFFIX.test(` ${name}`)) cues.push('suffix');
-        if (DESCRIPTOR.test(pre)) cues.push('descriptor');
+        if (described(pre)) cues.push('descriptor');
         if (APPOSITIVE.test(post) || LISTED.test(post)) cues.push('appositive');
         if (BASED.test(pre)) cues.push('based');
         if (OF_CUE.test(pre)) cues.push('of');

@@ -256,7 +256,7 @@ const PATTERNS: Pattern[] = [
   p(
     'other-participants',
     'strategic-cooperation',
-    `\\b(?:participating|other) (?:companies|partners|members)\\s+(?:include|are)\\s+${LIST}`,
+    `\\b(?:participating|other) (?:companies|members)\\s+(?:include|are)\\s+${LIST}`,
     ['partner'],
     'partner',
   ),
@@ -330,6 +330,15 @@ export function findRelations(
           let subject = subjectOf(i);
           for (let back = 1; back <= 3 && subject !== null && parties.some((q) => q.mention === subject); back++)
             subject = i - back >= 0 ? subjectOf(i - back) : null;
+          // "The Prime Minister signed a memorandum with ⟨1⟩": a sentence whose first actor is a person
+          // has no company of the report's as its subject.
+          const firstCompany = Math.min(...companies.map((c) => c.m.start));
+          if (
+            subject !== null &&
+            mentions[subject]!.sentence !== i &&
+            mentions.some((m) => m.sentence === i && m.label === 'Person' && m.start < firstCompany)
+          )
+            subject = null;
           if (subject !== null && !parties.some((q) => mentions[q.mention]!.key === mentions[subject]!.key)) {
             parties.unshift({ mention: subject, role: pattern.subject, left: true });
             viaSubject = true;
