@@ -632,8 +632,13 @@ export function extractScored(
     deals.set(key, { proposal, features });
   }
   const dealList: DealProposal[] = [];
-  for (const { proposal, features } of deals.values())
+  for (const { proposal, features } of deals.values()) {
+    // The fallback's doubt is about deals nothing else states: a pattern elsewhere in the report settles it.
+    const patterns = Object.keys(features).filter((f) => f.startsWith('pattern:'));
+    if (patterns.some((f) => !f.startsWith('pattern:fallback')))
+      for (const f of patterns.filter((x) => x.startsWith('pattern:fallback'))) delete features[f];
     if (keep('partnership', features, proposal)) dealList.push(proposal);
+  }
 
   // A plant of a known deal that opens or is cancelled moves the deal on, whatever words the article uses for it.
   all.forEach((s, i) => {
