@@ -413,11 +413,17 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         const plantPlace =
           /\b(?:gigafactory|plant|factory|facility|site)\s+(?:in|at|near)\s+(?:the\s+)?$/i.test(pre) ||
           /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b/i.test(post);
-        // "its first European gigafactory": a people's adjective is not a town.
+        // Not a town: a people's adjective ("its first European gigafactory"), an acronym ("a so-called CNT
+        // plant"), or the name a company gives its plant ("the Northvolt Ett plant").
         const demonym = LEXICON_WORDS[name.toLowerCase()] === 'Demonym';
+        const plantName = mentions.some(
+          (m) => m.sentence === i && m.label === 'Company' && m.end <= start && /^\s*$/.test(text.slice(m.end, start)),
+        );
         if (
           plantPlace &&
           !demonym &&
+          !plantName &&
+          !/^\p{Lu}{2,}$/u.test(name) &&
           !headline &&
           !LEGAL.test(` ${name}`) &&
           !SUFFIX.test(` ${name}`) &&

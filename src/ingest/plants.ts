@@ -52,7 +52,7 @@ function skeleton(text: string, mentions: Mention[], sentence: number, eligible:
 }
 
 const PLACE_AFTER = new RegExp(
-  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,5}?(?:in|at|near|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
+  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,5}?(in|at|near|around|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
   'giu',
 );
 const PLACE_BEFORE = new RegExp(`⟨s(\\d+)⟩(?:['’]s)?\\s+${NOUN}`, 'giu');
@@ -100,6 +100,8 @@ export function findPlants(
     };
     const push = (at: number, noun: string, place: number, pattern: PlantMention['pattern']) => {
       if (mentions[place]?.label !== 'Site') return;
+      // A research and development facility is not a plant.
+      if (/\b(?:research(?: and development)?|R&D|development)\s+$/i.test(text.slice(Math.max(0, at - 40), at))) return;
       const battery = BATTERY.test(noun) || (!NOT_BATTERY.test(noun) && BATTERY.test(s.text));
       if (NOT_BATTERY.test(noun) && !/gigafactor|batter|cells?\b/i.test(noun)) return;
       // The ordinal is written before the noun, or before the place that precedes it.
@@ -110,7 +112,9 @@ export function findPlants(
     };
     for (const m of text.matchAll(PLACE_AFTER)) {
       const noun = m[1]!;
-      push(m.index, noun, Number(m[2]), 'noun-in-place');
+      // "its first gigafactory outside India": outside a town is near it, outside a country is not in it.
+      if (m[2] === 'outside' && mentions[Number(m[3])]?.kind !== 'city') continue;
+      push(m.index, noun, Number(m[3]), 'noun-in-place');
       const more = MORE_PLACES.exec(text.slice(m.index + m[0].length));
       if (more && /s$/.test(noun))
         for (const x of more[0].matchAll(/⟨s(\d+)⟩/g)) push(m.index, noun, Number(x[1]), 'noun-in-place');
