@@ -412,7 +412,8 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         // A town the gazetteer lacks, named where a plant is: "a gigafactory in Testville", "its Voderady plant".
         const plantPlace =
           /\b(?:gigafactory|plant|factory|facility|site)\s+(?:in|at|near)\s+(?:the\s+)?$/i.test(pre) ||
-          /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b/i.test(post);
+          // "The Testa Gigafactory in Grünheide": the word before a plant placed elsewhere is its name.
+          /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b(?!\s+(?:in|at|near)\s+\p{Lu})/iu.test(post);
         // Not a town: a people's adjective ("its first European gigafactory"), an acronym ("a so-called CNT
         // plant"), or the name a company gives its plant ("the Northvolt Ett plant").
         const demonym = LEXICON_WORDS[name.toLowerCase()] === 'Demonym';
