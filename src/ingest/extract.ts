@@ -11,7 +11,7 @@ import { confidence, Family, Features, FLOOR, thresholdOf } from './confidence';
 import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
 import { EntityLabel, findMentions, KnownEntity, Mention } from './mentions';
 import { fold, nameKey } from './names';
-import { findPlants, plantName } from './plants';
+import { findPlants, PlantMention, plantName } from './plants';
 import { DealKind, findRelations, Relation } from './relations';
 import { sentences, Sentence } from './text';
 
@@ -403,6 +403,17 @@ export function extractScored(
     string,
     { proposal: EntityProposal; features: Features; sentences: Set<number>; nouns: string[] }
   >();
+  // "The gigafactory in Testville" is the plant a sentence before tied to its company ("Zellfabrik's
+  // gigafactory in Testville"): a plant whose operator is only the sentence's or the report's company
+  // takes the operator a closer wording gives another mention of a plant in that place.
+  const CLOSE = new Set<PlantMention['operatorCue']>(['before', 'of', 'its']);
+  for (const p of plantMentions) {
+    if (CLOSE.has(p.operatorCue) || p.ordinal) continue;
+    const closer = plantMentions.find(
+      (q) => q !== p && !q.ordinal && CLOSE.has(q.operatorCue) && mentions[q.place]!.key === mentions[p.place]!.key,
+    );
+    if (closer && eligible(closer.operator!)) Object.assign(p, { operator: closer.operator, operatorCue: 'place' });
+  }
   for (const p of plantMentions) {
     const operator = entityOf(p.operator);
     const placeKey = mentions[p.place]!.key;

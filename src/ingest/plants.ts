@@ -12,8 +12,8 @@ export interface PlantMention {
   /** Mention indexes: the operator (a company) and the place (a site). */
   operator: number | null;
   place: number;
-  /** How the operator was found: `before`, `of`, `subject` or `main`. */
-  operatorCue: 'before' | 'of' | 'near' | 'subject' | 'main';
+  /** How the operator was found: `before`, `of`, `its`, `near`, `subject`, `main`, or from another mention of a plant in that `place`. */
+  operatorCue: 'before' | 'of' | 'its' | 'near' | 'subject' | 'main' | 'place';
   /** The facility word as written, lower case: "gigafactory", "battery plant". */
   noun: string;
   pattern: 'noun-in-place' | 'place-noun' | 'chosen';
@@ -84,6 +84,12 @@ export function findPlants(
         'iu',
       ).exec(right);
       if (of) return { operator: Number(of[2]), operatorCue: 'of' };
+      // "… with Zellfabrik: the start-up will supply cells from its Testville gigafactory": "its" is the
+      // company named last before it.
+      if (/\b(?:its|their)\s+(?:[\p{L}\d-]+\s+|⟨s\d+⟩\s+){0,4}$/iu.test(left)) {
+        const last = [...text.slice(0, at).matchAll(/⟨c(\d+)⟩/g)].at(-1);
+        if (last) return { operator: Number(last[1]), operatorCue: 'its' };
+      }
       const subject = subjectOf(i);
       if (
         subject !== null &&
