@@ -457,6 +457,8 @@ export function extractScored(
     plant.features[/giga/.test(p.noun) ? 'noun:gigafactory' : /site/.test(p.noun) ? 'noun:site' : 'noun:plant'] = 1;
     if (/batter|cell/.test(p.noun)) plant.features['noun:battery'] = 1;
     if (!p.battery) plant.features['battery-maker'] = 1;
+    // "the German plant": an adjective may say whose plant it is rather than where it lies.
+    if (mentions[p.place]!.cues.has('adjective')) plant.features['place:adjective'] = 1;
     const quote = all[p.sentence]!.text;
     if (!plant.proposal.quotes.includes(quote) && plant.proposal.quotes.length < 3) plant.proposal.quotes.push(quote);
   }

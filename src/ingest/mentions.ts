@@ -415,7 +415,8 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           // "The Testa Gigafactory in Grünheide": the word before a plant placed elsewhere is its name.
           /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b(?!\s+(?:in|at|near)\s+\p{Lu})/iu.test(post);
         // Not a town: a people's adjective ("its first European gigafactory"), an acronym ("a so-called CNT
-        // plant"), or the name a company gives its plant ("the Northvolt Ett plant").
+        // plant"), the name a company gives its plant ("the Northvolt Ett plant") or a plant's own title
+        // ("its Customer Qualification Plant").
         const demonym = LEXICON_WORDS[name.toLowerCase()] === 'Demonym';
         const plantName = mentions.some(
           (m) => m.sentence === i && m.label === 'Company' && m.end <= start && /^\s*$/.test(text.slice(m.end, start)),
@@ -424,6 +425,7 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           plantPlace &&
           !demonym &&
           !plantName &&
+          !/^\s+\p{Lu}/u.test(post) &&
           !/^\p{Lu}{2,}$/u.test(name) &&
           !headline &&
           !LEGAL.test(` ${name}`) &&

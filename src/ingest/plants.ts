@@ -52,7 +52,7 @@ function skeleton(text: string, mentions: Mention[], sentence: number, eligible:
 }
 
 const PLACE_AFTER = new RegExp(
-  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,5}?(in|at|near|around|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
+  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩|\\d[\\d.,]*\\s*GWh|\\d[\\d.,]*)\\s+){0,6}?(in|at|near|around|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
   'giu',
 );
 const PLACE_BEFORE = new RegExp(`⟨s(\\d+)⟩(?:['’]s)?\\s+${NOUN}`, 'giu');
