@@ -81,7 +81,8 @@ const SUBJECT =
   /^\s+(?:has |have |had |also |will |would |is |was |are |were |plans to |wants to |intends to |aims to |has been |is to |could |may |said it |said it will |now )?(?:build|builds|built|building|open|opens|opened|opening|produce|produces|invest|invests|invested|investing|announce[sd]?|sign(?:s|ed)?|supply|supplies|supplied|acquire[sd]?|bought|buys|plan(?:s|ned)?|agreed|agrees|develop(?:s|ed)?|start(?:s|ed)?|began|begins|launch(?:es|ed)?|employ(?:s|ed)?|operate[sd]?|received?|selected|chose|chosen|decided|confirmed|completed|form(?:s|ed)?|establish(?:es|ed)?|set up|joined|took|takes|manufactures|makes|holds|owns|expects|intends|aims|wants|is building|is planning|has signed|has announced)\b/i;
 const ROLE =
   '(?:CEO|CFO|CTO|COO|premier|Premier|chief executive(?: officer)?|chief [a-z]+ officer|chairman|chairwoman|chair|president|vice[- ]president|founder|co-founder|head|director|managing director|general manager|manager|minister|prime minister|secretary|spokes(?:man|woman|person)|board member|member of the board|VP|senior VP|officer|analyst|mayor|governor|king|queen|chancellor|commissioner|executive|professor|economist|leader|deputy)';
-const ROLE_BEFORE = new RegExp(`\\b${ROLE}(?: of [^,]{1,60})?,?\\s*$`, 'i');
+/** "the Minister of Industry, Commerce and Tourism, Reyes Maroto". */
+const ROLE_BEFORE = new RegExp(`\\b${ROLE}(?: of [^.;:]{1,60}?)?,?\\s*$`, 'i');
 const ROLE_AFTER = new RegExp(`^,?\\s+(?:the |a |an )?(?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'iu');
 const SAID_BEFORE = /\b(?:said|says|according to|added|explained|commented|noted|stated|told|continued)\s*,?\s*$/i;
 const SAID_AFTER = /^,?\s+(?:said|says|added|explained|commented|noted|stated|told|continued|expects|believes)\b/i;
@@ -335,7 +336,11 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           words.length &&
           (NOT_NAMES.has(words[0]!) ||
             MONTHS.test(words[0]!) ||
-            (start === 0 && words.length > 1 && isCommonWord(words[0]!)) ||
+            (start === 0 &&
+              words.length > 1 &&
+              isCommonWord(words[0]!) &&
+              // "Robin Zeng, founder of CATL": a first name that is also a word.
+              !people.some((p) => p.start === start)) ||
             new RegExp(`^${PARTICLE}$`).test(words[0]!))
         ) {
           start += words[0]!.length + (text.slice(start + words[0]!.length).match(/^\s+/)?.[0].length ?? 1);
@@ -357,6 +362,25 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           !(words.length > 1 && !NOT_NAMES.has(words[0]!) && SUFFIX.test(` ${words.join(' ')}`))
         )
           continue;
+        // "Billy-Berclau/Douvrin": neighbouring towns named together are each a town.
+        const towns = name.split('/').map((part) => ({ part, city: cityNamed(part, countries) }));
+        if (towns.length > 1 && towns.every((t) => t.city)) {
+          let at = start;
+          for (const { part, city } of towns) {
+            add({
+              key: siteKey(city!.id),
+              label: 'Site',
+              name: part,
+              start: at,
+              end: at + part.length,
+              kind: 'city',
+              place: city!,
+              cues: ['city', 'joined'],
+            });
+            at += part.length + 1;
+          }
+          continue;
+        }
         const end = start + name.length + (based ? '-based'.length : 0);
         const pre = before(start);
         const post = after(end);
@@ -371,6 +395,12 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
             words.length <= 4 &&
             (ROLE_BEFORE.test(pre) || ROLE_AFTER.test(post) || SAID_BEFORE.test(pre) || SAID_AFTER.test(post)));
         if (person && !single && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`)) {
+          // "Minister of Foreign Affairs and Trade Peter Szijjarto": the end of a title is not a name.
+          while (words.length > 2 && isCommonWord(words[0]!)) {
+            start = text.indexOf(words[1]!, start + words[0]!.length);
+            words = words.slice(1);
+          }
+          name = text.slice(start, end);
           const cues = ['person'];
           if (people.some((p) => p.start <= start && p.end >= end)) cues.push('nlp');
           if (ROLE_BEFORE.test(pre) || ROLE_AFTER.test(post)) cues.push('role');
