@@ -344,7 +344,8 @@ export function extractScored(
     ].filter((n) => nameKey(n) !== nameKey(name) || n !== name);
     const features: Features = { mentions: Math.log2(1 + group.length) };
     for (const m of group) for (const c of m.cues) features[`cue:${c}`] = 1;
-    if (group.every((m) => m.cues.has('initial'))) features['all-initial'] = 1;
+    // Capitals at a sentence's start prove nothing, except for a name from the list of known organisations.
+    if (group.every((m) => m.cues.has('initial')) && !lexicon) features['all-initial'] = 1;
     if (group.some((m) => m.sentence < 3)) features.early = 1;
     if (label === 'Site') {
       features[`kind:${first.kind}`] = 1;

@@ -45,14 +45,17 @@ interface Pattern {
   /** Roles by capture group: a group of one entity or a list. `subject` joins the sentence's subject. */
   groups: Role[];
   subject?: Role;
-  /** The wording makes one agreement with each name listed, whatever its kind ("its partners are …"). */
+  /**
+   * The wording makes one agreement with each name listed ("its partners are …"), or one among all of
+   * them ("the consortium of founding investors includes …"); by default, as the kind has it.
+   */
   pairwise?: boolean;
 }
 
 /** Kinds that are agreements between two: a list of names makes one agreement with each. */
 const PAIRWISE = new Set<DealKind>(['supply', 'equity-stake', 'licence', 'discussion']);
 
-const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role, pairwise = false): Pattern => ({
+const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role, pairwise?: boolean): Pattern => ({
   name,
   kind,
   re: new RegExp(re, 'giu'),
@@ -182,6 +185,14 @@ const PATTERNS: Pattern[] = [
     `^(?:Its|Their)\\s+(?:leading\\s+|largest\\s+|main\\s+|majority\\s+|biggest\\s+|lead\\s+|key\\s+)?(?:investors?|shareholders?|owners?|backers?)\\s+(?:is|are|include|includes)\\s+${LIST}`,
     ['investor'],
     'partner',
+  ),
+  p(
+    'investors-include',
+    'equity-stake',
+    `\\b(?:founding\\s+)?(?:investors|shareholders|backers)\\b[^.;]{0,80}?\\b(?:include|includes|including|are)\\s+${LIST}`,
+    ['investor'],
+    'partner',
+    false,
   ),
   p(
     'buys-shares',
@@ -353,7 +364,7 @@ export function findRelations(
         const left = parties.filter((q) => q.left);
         const right = parties.filter((q) => !q.left);
         const groups =
-          (PAIRWISE.has(pattern.kind) || pattern.pairwise) && keys.size > 2
+          (pattern.pairwise ?? PAIRWISE.has(pattern.kind)) && keys.size > 2
             ? left.length && right.length
               ? left.flatMap((a) => right.map((b) => [a, b]))
               : parties.slice(1).map((b) => [parties[0]!, b])
