@@ -11,7 +11,7 @@ import { confidence, Family, Features, FLOOR, thresholdOf } from './confidence';
 import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
 import { EntityLabel, findMentions, KnownEntity, Mention } from './mentions';
 import { fold, nameKey } from './names';
-import { findPlants, PlantMention, plantName } from './plants';
+import { findPlants, PlantMention, plantName, plantSubsidiaries } from './plants';
 import { DealKind, findRelations, Relation } from './relations';
 import { sentences, Sentence } from './text';
 
@@ -398,6 +398,12 @@ export function extractScored(
   };
   const eligible = (mention: number) => entityOf(mention) !== undefined;
   const plantMentions = findPlants(all, mentions, subjectOf, main >= 0 && eligible(main) ? main : null, eligible);
+  // A subsidiary the report names with a plant runs its parent's plants.
+  const subsidiaries = plantSubsidiaries(all, mentions, subjectOf, eligible);
+  for (const p of plantMentions) {
+    const unit = p.operator === null ? undefined : subsidiaries.get(mentions[p.operator]!.key);
+    if (unit !== undefined) p.operator = unit;
+  }
 
   // Plants: a facility per operator and place, kept with the place it lies in.
   const plants = new Map<

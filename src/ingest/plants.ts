@@ -142,3 +142,49 @@ export function plantName(operator: string, noun: string, place: string, ordinal
         : 'battery plant';
   return `${operator} ${ordinal ? `${ORDINALS[ordinal - 2]} ` : ''}${kind} in ${place}`;
 }
+
+const UNIT = '(?:subsidiary|business|unit|arm|division|daughter company)';
+/** "Agratas, Tata Group's global battery business": the subsidiary, then its parent. */
+const UNIT_AFTER = new RegExp(`^['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\b`, 'iu');
+/** "The Volkswagen Group's new battery subsidiary PowerCo": the parent, then its subsidiary. */
+const UNIT_BETWEEN = new RegExp(`^['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
+/** "PowerCo SE, owned by the Volkswagen Group". */
+const OWNED_BETWEEN = /^,?\s*(?:which is\s+|a\s+)?(?:wholly[- ])?(?:owned by|a subsidiary of|a unit of|part of)\s+(?:the\s+)?$/i;
+/** "… the new plant with its newly founded subsidiary, Farasis Energy Europe": the subject's. */
+const ITS_UNIT = new RegExp(`\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
+const PLANT_WORD = /\b(?:plant|factory|gigafactory|facility|site)\b/i;
+
+/**
+ * Companies that run their parent's plants: a subsidiary named in a sentence about a plant ("Agratas,
+ * Tata Group's global battery business, will build the factory"). Keys are the parents' mention keys,
+ * values the subsidiaries' mention indexes.
+ */
+export function plantSubsidiaries(
+  all: Sentence[],
+  mentions: Mention[],
+  subjectOf: (sentence: number) => number | null,
+  eligible: (mention: number) => boolean,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const set = (parent: number | null, unit: number) => {
+    if (parent === null || !eligible(parent) || !eligible(unit)) return;
+    if (mentions[parent]!.key !== mentions[unit]!.key) out.set(mentions[parent]!.key, unit);
+  };
+  all.forEach((s, i) => {
+    if (!PLANT_WORD.test(s.text)) return;
+    const companies = mentions
+      .map((m, index) => ({ m, index }))
+      .filter(({ m }) => m.sentence === i && m.label === 'Company')
+      .sort((a, b) => a.m.start - b.m.start);
+    companies.forEach(({ m, index }, k) => {
+      if (ITS_UNIT.test(s.text.slice(Math.max(0, m.start - 60), m.start))) set(subjectOf(i), index);
+      const next = companies[k + 1];
+      if (!next) return;
+      const between = s.text.slice(m.end, next.m.start);
+      if (UNIT_BETWEEN.test(between)) set(index, next.index);
+      if (OWNED_BETWEEN.test(between)) set(next.index, index);
+      if (/^,?\s*(?:a\s+|the\s+)?$/.test(between) && UNIT_AFTER.test(s.text.slice(next.m.end))) set(next.index, index);
+    });
+  });
+  return out;
+}
