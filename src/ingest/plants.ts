@@ -112,7 +112,8 @@ export function findPlants(
       if (NOT_BATTERY.test(noun) && !/gigafactor|batter|cells?\b/i.test(noun)) return;
       // The ordinal is written before the noun, or before the place that precedes it.
       const head = /^\S+/.exec(noun)?.[0] ?? '';
-      const word = (ORDINALS.includes(head.toLowerCase()) ? head : ORDINAL.exec(text.slice(Math.max(0, at - 40), at))?.[1]) ?? '';
+      const word =
+        (ORDINALS.includes(head.toLowerCase()) ? head : ORDINAL.exec(text.slice(Math.max(0, at - 40), at))?.[1]) ?? '';
       const ordinal = word ? ORDINALS.indexOf(word.toLowerCase()) + 2 : null;
       out.push({ sentence: i, place, noun: noun.toLowerCase(), pattern, battery, ordinal, ...operatorFor(at) });
     };
@@ -149,7 +150,8 @@ const UNIT_AFTER = new RegExp(`^['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\b`, '
 /** "The Volkswagen Group's new battery subsidiary PowerCo": the parent, then its subsidiary. */
 const UNIT_BETWEEN = new RegExp(`^['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
 /** "PowerCo SE, owned by the Volkswagen Group". */
-const OWNED_BETWEEN = /^,?\s*(?:which is\s+|a\s+)?(?:wholly[- ])?(?:owned by|a subsidiary of|a unit of|part of)\s+(?:the\s+)?$/i;
+const OWNED_BETWEEN =
+  /^,?\s*(?:which is\s+|a\s+)?(?:wholly[- ])?(?:owned by|a subsidiary of|a unit of|part of)\s+(?:the\s+)?$/i;
 /** "… the new plant with its newly founded subsidiary, Farasis Energy Europe": the subject's. */
 const ITS_UNIT = new RegExp(`\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
 const PLANT_WORD = /\b(?:plant|factory|gigafactory|facility|site)\b/i;

@@ -92,7 +92,13 @@ const PATTERNS: Pattern[] = [
     'partner',
   ),
   p('jv-partner', 'joint-venture', `joint[- ]venture partner,?\\s+${E}`, ['partner'], 'partner'),
-  p('its-jv-partner', 'joint-venture', `${E},?\\s+(?:its|their)\\s+joint[- ]venture partner\\b`, ['partner'], 'partner'),
+  p(
+    'its-jv-partner',
+    'joint-venture',
+    `${E},?\\s+(?:its|their)\\s+joint[- ]venture partner\\b`,
+    ['partner'],
+    'partner',
+  ),
   // Supply.
   p(
     'supply-to',
@@ -132,7 +138,13 @@ const PATTERNS: Pattern[] = [
     ['buyer'],
     'supplier',
   ),
-  p('made-by', 'supply', `\\b(?:made|supplied|delivered|manufactured|provided)\\s+by\\s+(?:the\\s+)?${E}`, ['supplier'], 'buyer'),
+  p(
+    'made-by',
+    'supply',
+    `\\b(?:made|supplied|delivered|manufactured|provided)\\s+by\\s+(?:the\\s+)?${E}`,
+    ['supplier'],
+    'buyer',
+  ),
   p(
     'supply-customers',
     'supply',
@@ -263,7 +275,14 @@ const PATTERNS: Pattern[] = [
     `\\b(?:consortium|alliance)\\b${GAP(80)}\\b(?:includ\\w*|of|formed by|comprising|by)\\s+${GAP(40)}${LIST}`,
     ['partner'],
   ),
-  p('partners-are', 'strategic-cooperation', `\\b(?:other|its|their)\\s+partners\\s+(?:are|include)\\s+${LIST}`, ['partner'], 'partner', true),
+  p(
+    'partners-are',
+    'strategic-cooperation',
+    `\\b(?:other|its|their)\\s+partners\\s+(?:are|include)\\s+${LIST}`,
+    ['partner'],
+    'partner',
+    true,
+  ),
   p(
     'other-participants',
     'strategic-cooperation',
