@@ -55,6 +55,11 @@ const PLACE_AFTER = new RegExp(
   `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩|\\d[\\d.,]*\\s*GWh|\\d[\\d.,]*)\\s+){0,6}?(in|at|near|around|outside|close to|located in|based in|on the outskirts of|in the town of|in the city of|in the municipality of)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?(?:⟨s\\d+⟩\\s+(?=⟨s))?⟨s(\\d+)⟩`,
   'giu',
 );
+/** "a factory in the German town of Testville": the town, not the country's adjective. */
+const TOWN_OF = new RegExp(
+  `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,5}?(?:in|near|at)\\s+the\\s+(?:⟨s\\d+⟩\\s+|[\\p{L}-]+\\s+){0,3}(?:town|city|municipality|village|commune)\\s+of\\s+⟨s(\\d+)⟩`,
+  'giu',
+);
 const PLACE_BEFORE = new RegExp(`⟨s(\\d+)⟩(?:['’]s)?\\s+${NOUN}`, 'giu');
 /** "have chosen Scarmagno … to build the first Gigafactory", "selected Gothenburg, Sweden to establish a plant". */
 const CHOSEN = new RegExp(
@@ -77,18 +82,21 @@ export function findPlants(
     const operatorFor = (at: number): Pick<PlantMention, 'operator' | 'operatorCue'> => {
       const left = text.slice(Math.max(0, at - 70), at);
       const right = text.slice(at);
-      const before = /⟨c(\d+)⟩(?:['’]s)?\s+(?:[\p{L}\d-]+\s+){0,5}$/u.exec(left);
+      const before = /⟨c(\d+)⟩(?:['’]s)?\s+(?:(?!(?:its|their)\s)[\p{L}\d-]+\s+){0,5}$/iu.exec(left);
       if (before) return { operator: Number(before[1]), operatorCue: 'before' };
       const of = new RegExp(
         `^${NOUN}\\s+(?:of|by|operated by|run by|built by|owned by|planned by|developed by|to be built by|that|which)\\s+(?:the\\s+)?⟨c(\\d+)⟩`,
         'iu',
       ).exec(right);
       if (of) return { operator: Number(of[2]), operatorCue: 'of' };
-      // "… with Zellfabrik: the start-up will supply cells from its Testville gigafactory": "its" is the
-      // company named last before it.
+      // "its" is the first company of its clause ("Samsung SDI supplies BMW from its plant"), else the
+      // one named last before the clause ("… with Zellfabrik: the start-up will supply from its gigafactory").
       if (/\b(?:its|their)\s+(?:[\p{L}\d-]+\s+|⟨s\d+⟩\s+){0,4}$/iu.test(left)) {
-        const last = [...text.slice(0, at).matchAll(/⟨c(\d+)⟩/g)].at(-1);
-        if (last) return { operator: Number(last[1]), operatorCue: 'its' };
+        const clause = Math.max(0, ...[...text.slice(0, at).matchAll(/[:;]/g)].map((m) => m.index + 1));
+        const first = /⟨c(\d+)⟩/.exec(text.slice(clause, at));
+        const last = [...text.slice(0, clause).matchAll(/⟨c(\d+)⟩/g)].at(-1);
+        const its = first ?? last;
+        if (its) return { operator: Number(its[1]), operatorCue: 'its' };
       }
       const subject = subjectOf(i);
       if (
@@ -126,6 +134,7 @@ export function findPlants(
       if (more && /s$/.test(noun))
         for (const x of more[0].matchAll(/⟨s(\d+)⟩/g)) push(m.index, noun, Number(x[1]), 'noun-in-place');
     }
+    for (const m of text.matchAll(TOWN_OF)) push(m.index, m[1]!, Number(m[2]), 'noun-in-place');
     for (const m of text.matchAll(PLACE_BEFORE)) push(m.index + m[0].indexOf(m[2]!), m[2]!, Number(m[1]), 'place-noun');
     for (const m of text.matchAll(CHOSEN)) push(m.index, m[2]!, Number(m[1]), 'chosen');
   });

@@ -78,6 +78,7 @@ const PATTERNS: Pattern[] = [
     `${LIST}${GAP(60)}\\b(?:formed|established|set up|created|launched|founded|form|establish|create|found|set up|signed|agreed|announced|announce)\\b${GAP(60)}joint[- ]venture`,
     ['partner'],
   ),
+  p('jv-possessive', 'joint-venture', `${LIST}['’]s?\\s+(?:[\\p{L}-]+\\s+){0,3}?joint[- ]venture\\b`, ['partner']),
   p(
     'jv-with',
     'joint-venture',
@@ -126,6 +127,18 @@ const PATTERNS: Pattern[] = [
     'partner',
   ),
   p(
+    'supply-direct',
+    'supply',
+    `${E}${GAP(40)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering)\\s+(?:the\\s+)?${E}`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'cells-from-for',
+    'supply',
+    `\\b(?:cells|batteries|battery cells|modules|packs)\\s+from\\s+(?:the\\s+)?${E}${GAP(40)}\\bfor\\s+(?:the\\s+|its\\s+)?${E}`,
+    ['supplier', 'buyer'],
+  ),
+  p(
     'supply-with',
     'supply',
     `${E}${GAP(60)}\\b(?:supply|supplies|supplied|supplying|equip|equips)\\s+(?:the\\s+)?${E}\\s+with\\b`,
@@ -170,6 +183,12 @@ const PATTERNS: Pattern[] = [
     'invest-in',
     'equity-stake',
     `${LIST}${GAP(30)}\\b(?:invested|invests|has invested|investing|investment)\\s+in\\s+(?:the likes of\\s+)?${LIST}`,
+    ['investor', 'partner'],
+  ),
+  p(
+    'invest-sum-in',
+    'equity-stake',
+    `${LIST}${GAP(30)}\\b(?:invested|invests|invest|investing)\\b${GAP(40)}\\bin\\s+(?:the\\s+)?${E}`,
     ['investor', 'partner'],
   ),
   p(
