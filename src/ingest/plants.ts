@@ -163,6 +163,7 @@ const OWNED_BETWEEN =
   /^,?\s*(?:which is\s+|a\s+)?(?:wholly[- ])?(?:owned by|a subsidiary of|a unit of|part of)\s+(?:the\s+)?$/i;
 /** "… the new plant with its newly founded subsidiary, Farasis Energy Europe": the subject's. */
 const ITS_UNIT = new RegExp(`\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
+const JV_NAMED = /\bjoint[- ]venture\s*,?\s*(?:called|named|dubbed)?\s*$/i;
 const PLANT_WORD = /\b(?:plant|factory|gigafactory|facility|site)\b/i;
 
 /**
@@ -189,6 +190,9 @@ export function plantSubsidiaries(
       .sort((a, b) => a.m.start - b.m.start);
     companies.forEach(({ m, index }, k) => {
       if (ITS_UNIT.test(s.text.slice(Math.max(0, m.start - 60), m.start))) set(subjectOf(i), index);
+      // "X and Y formed a joint venture, Novo Energy, to build a gigafactory": the venture runs it.
+      if (JV_NAMED.test(s.text.slice(Math.max(0, m.start - 40), m.start)))
+        for (const other of companies) if (other.index !== index) set(other.index, index);
       const next = companies[k + 1];
       if (!next) return;
       const between = s.text.slice(m.end, next.m.start);

@@ -159,6 +159,12 @@ const PATTERNS: Pattern[] = [
     'buyer',
   ),
   p(
+    'awarded-contract',
+    'supply',
+    `${E}${GAP(40)}\\b(?:awarded|awards|gave|gives|granted|placed with)\\s+(?:the\\s+)?${E}\\s+(?:a|an|the|its)?\\s*(?:[\\p{L}\\d.,€$-]+\\s+){0,4}?(?:contract|order|deal)\\b`,
+    ['buyer', 'supplier'],
+  ),
+  p(
     'supply-customers',
     'supply',
     `\\bcustomers?,?\\s+(?:include\\s+|including\\s+|such as\\s+|like\\s+|are\\s+|:\\s*)?${LIST}`,
@@ -278,6 +284,13 @@ const PATTERNS: Pattern[] = [
     'partnership-with',
     'strategic-cooperation',
     `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreement)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p(
+    'together-with',
+    'strategic-cooperation',
+    `\\b(?:together|jointly)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
     ['partner'],
     'partner',
   ),
