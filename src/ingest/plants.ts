@@ -138,7 +138,23 @@ export function findPlants(
     for (const m of text.matchAll(PLACE_BEFORE)) push(m.index + m[0].indexOf(m[2]!), m[2]!, Number(m[1]), 'place-noun');
     for (const m of text.matchAll(CHOSEN)) push(m.index, m[2]!, Number(m[1]), 'chosen');
   });
-  return out;
+  // One noun read by two patterns ("chose Douai for its second French battery plant", "the Thuringia
+  // plant in Germany") is one plant, at the finer place.
+  const fineness = (p: PlantMention) => ({ city: 3, region: 2, country: 1 })[mentions[p.place]!.kind ?? ''] ?? 0;
+  return out.filter(
+    (p) =>
+      !out.some(
+        (q) =>
+          q !== p &&
+          q.sentence === p.sentence &&
+          q.pattern !== p.pattern &&
+          q.noun === p.noun &&
+          q.operator === p.operator &&
+          fineness(q) > fineness(p) &&
+          (!mentions[p.place]!.place?.country ||
+            mentions[q.place]!.place?.country === mentions[p.place]!.place?.country),
+      ),
+  );
 }
 
 /** A plant's name: "PowerCo gigafactory in Sagunto", "CATL battery plant in Debrecen", "Samsung SDI third battery factory in Hungary". */
