@@ -213,6 +213,8 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
               /^[\p{Lu}]{3,5}$/u.test(rest))) ||
           (place && SUFFIX.test(` ${name.slice(0, place.start).trim()}`));
         if (!LEGAL.test(` ${name}`) && !extension) continue;
+        // "24M Technologies Inc" is the known "24M Technologies": a legal form alone extends nothing.
+        if (inner && !extension && LEGAL.test(` ${name}`) && !rest.includes(' ')) continue;
         add({
           key: companyKey(name),
           label: 'Company',
