@@ -60,6 +60,9 @@ const TOWN_OF = new RegExp(
   `${NOUN}[”"’]?,?\\s+(?:(?:[\\p{Ll}-]+|⟨c\\d+⟩)\\s+){0,5}?(?:in|near|at)\\s+the\\s+(?:⟨s\\d+⟩\\s+|[\\p{L}-]+\\s+){0,3}(?:town|city|municipality|village|commune)\\s+of\\s+⟨s(\\d+)⟩`,
   'giu',
 );
+/** "The production of its cells … is based in Willstätt": where a company's production is, a plant is. */
+const PRODUCTION_IN =
+  /\b((?:cell |battery )?production)\b(?:\s+of\s+[^.⟨]{0,80}?)?,?\s+(?:is|are|will be)\s+(?:based|located)\s+in\s+⟨s(\d+)⟩/giu;
 const PLACE_BEFORE = new RegExp(`⟨s(\\d+)⟩(?:['’]s)?\\s+${NOUN}`, 'giu');
 /** "have chosen Scarmagno … to build the first Gigafactory", "selected Gothenburg, Sweden to establish a plant". */
 const CHOSEN = new RegExp(
@@ -135,6 +138,7 @@ export function findPlants(
         for (const x of more[0].matchAll(/⟨s(\d+)⟩/g)) push(m.index, noun, Number(x[1]), 'noun-in-place');
     }
     for (const m of text.matchAll(TOWN_OF)) push(m.index, m[1]!, Number(m[2]), 'noun-in-place');
+    for (const m of text.matchAll(PRODUCTION_IN)) push(m.index, m[1]!, Number(m[2]), 'noun-in-place');
     for (const m of text.matchAll(PLACE_BEFORE)) push(m.index + m[0].indexOf(m[2]!), m[2]!, Number(m[1]), 'place-noun');
     for (const m of text.matchAll(CHOSEN)) push(m.index, m[2]!, Number(m[1]), 'chosen');
   });
