@@ -398,7 +398,7 @@ export function extractScored(
   };
   const eligible = (mention: number) => entityOf(mention) !== undefined;
   const plantMentions = findPlants(all, mentions, subjectOf, main >= 0 && eligible(main) ? main : null, eligible);
-  // A subsidiary the report names with a plant runs its parent's plants.
+  // A subsidiary the report names runs its parent's plants.
   const subsidiaries = plantSubsidiaries(all, mentions, subjectOf, eligible);
   for (const p of plantMentions) {
     const unit = p.operator === null ? undefined : subsidiaries.get(mentions[p.operator]!.key);

@@ -184,12 +184,11 @@ const OWNED_BETWEEN =
 /** "… the new plant with its newly founded subsidiary, Farasis Energy Europe": the subject's. */
 const ITS_UNIT = new RegExp(`\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
 const JV_NAMED = /\bjoint[- ]venture\s*,?\s*(?:called|named|dubbed)?\s*$/i;
-const PLANT_WORD = /\b(?:plant|factory|gigafactory|facility|site)\b/i;
 
 /**
- * Companies that run their parent's plants: a subsidiary named in a sentence about a plant ("Agratas,
- * Tata Group's global battery business, will build the factory"). Keys are the parents' mention keys,
- * values the subsidiaries' mention indexes.
+ * Companies that run their parent's plants: a battery subsidiary the report names ("Agratas, Tata
+ * Group's global battery business", "PowerCo SE, owned by the Volkswagen Group"). Keys are the
+ * parents' mention keys, values the subsidiaries' mention indexes.
  */
 export function plantSubsidiaries(
   all: Sentence[],
@@ -203,7 +202,6 @@ export function plantSubsidiaries(
     if (mentions[parent]!.key !== mentions[unit]!.key) out.set(mentions[parent]!.key, unit);
   };
   all.forEach((s, i) => {
-    if (!PLANT_WORD.test(s.text)) return;
     const companies = mentions
       .map((m, index) => ({ m, index }))
       .filter(({ m }) => m.sentence === i && m.label === 'Company')
