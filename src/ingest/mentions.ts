@@ -476,7 +476,8 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           });
           continue;
         }
-        if (NOT_COMPANIES.test(name)) continue;
+        // "Electric Vehicles (EVs)": a plural acronym names a kind of thing, not an organisation.
+        if (NOT_COMPANIES.test(name) || /^\s*\(\p{Lu}{2,6}s\)/u.test(post)) continue;
         const cues: string[] = [];
         if (LEGAL.test(` ${name}`)) cues.push('legal');
         if (SUFFIX.test(` ${name}`)) cues.push('suffix');
