@@ -165,6 +165,20 @@ const PATTERNS: Pattern[] = [
     ['buyer', 'supplier'],
   ),
   p(
+    'order-from',
+    'supply',
+    `\\b(?:contract|order|orders)\\s+(?:worth\\s+[^⟨.]{0,30}?\\s+)?from\\s+(?:the\\s+)?${E}`,
+    ['buyer'],
+    'supplier',
+  ),
+  p(
+    'order-with',
+    'supply',
+    `\\bplaced\\s+(?:an?\\s+|its\\s+)?(?:[\\p{L}\\d.,€$-]+\\s+){0,5}?orders?\\b${GAP(40)}\\bwith\\s+(?:the\\s+)?${E}`,
+    ['supplier'],
+    'buyer',
+  ),
+  p(
     'supply-customers',
     'supply',
     `\\bcustomers?,?\\s+(?:include\\s+|including\\s+|such as\\s+|like\\s+|are\\s+|:\\s*)?${LIST}`,
@@ -230,6 +244,13 @@ const PATTERNS: Pattern[] = [
     ['investor'],
     'partner',
     false,
+  ),
+  p(
+    'shareholder-of',
+    'equity-stake',
+    `\\b(?:the\\s+|a\\s+|an\\s+)?(?:largest\\s+|biggest\\s+|main\\s+|majority\\s+|leading\\s+|new\\s+)?(?:shareholder|investor|owner)s?\\s+(?:of|in)\\s+(?:the\\s+)?${E}`,
+    ['partner'],
+    'investor',
   ),
   p(
     'buys-shares',
