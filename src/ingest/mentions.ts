@@ -245,7 +245,16 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
     for (const m of text.matchAll(
       new RegExp(`\\b(${WORD}) (?:project|programme|program)\\b(?: \\(([^)]{3,60})\\))?`, 'gu'),
     ))
-      if (!NOT_NAMES.has(m[1]!) && !named.some(({ n }) => n === m[1]))
+      // Not a programme's name: a company's ("Italvolt's project"), a people's ("a big European
+      // project") or a place's ("the Thuringia project").
+      if (
+        !NOT_NAMES.has(m[1]!) &&
+        !named.some(({ n }) => n === m[1]) &&
+        !/['’]s$/.test(m[1]!) &&
+        LEXICON_WORDS[m[1]!.toLowerCase()] !== 'Demonym' &&
+        !namedPlaces(m[1]!).length &&
+        !cityNamed(m[1]!)
+      )
         project(m[1]!, 'research-programme', m.index, m[2]);
     for (const m of text.matchAll(new RegExp(`\\bthe (?:coming|upcoming|future) (${WORD})`, 'gu')))
       project(m[1]!, 'vehicle', m.index + m[0].length - m[1]!.length);
