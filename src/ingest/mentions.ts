@@ -312,6 +312,12 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
 
     // Places with names of their own: continents, countries (and their adjectives), regions.
     for (const p of namedPlaces(text)) {
+      // "900 million US dollars", "1.7 billion U.S.": a currency, not a place.
+      if (
+        /^\s*(?:dollars?|pounds?|yuan|won|francs?|crowns?)\b/i.test(text.slice(p.end)) ||
+        /\d(?:\s*(?:million|billion|trillion|bn|mn))?\s+$/i.test(text.slice(0, p.start))
+      )
+        continue;
       const cues = [p.place.kind, ...(p.adjective ? ['adjective'] : [])];
       add({
         key: siteKey(p.place.id),
