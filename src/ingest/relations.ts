@@ -80,6 +80,12 @@ const PATTERNS: Pattern[] = [
   ),
   p('jv-possessive', 'joint-venture', `${LIST}['’]s?\\s+(?:[\\p{L}-]+\\s+){0,3}?joint[- ]venture\\b`, ['partner']),
   p(
+    'co-founded',
+    'joint-venture',
+    `${LIST}\\s+(?:have\\s+|has\\s+)?(?:jointly\\s+)?(?:founded|established|set up|created|launched)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?(?:[\\p{L}-]+\\s+){0,3}?⟨\\d+⟩`,
+    ['partner'],
+  ),
+  p(
     'jv-with',
     'joint-venture',
     `${E}${GAP(50)}joint[- ]venture\\s+(?:partner\\s+)?(?:with|and)\\s+(?:its\\s+)?${GAP(30)}${E}`,
@@ -104,7 +110,7 @@ const PATTERNS: Pattern[] = [
   p(
     'supply-to',
     'supply',
-    `${E}${GAP(50)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|sell|sells|ship|ships)\\b${GAP(90)}\\b(?:to|for)\\s+(?:the\\s+|its\\s+)?${GAP(40)}${E}`,
+    `${E}${GAP(50)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|sell|sells|ship|ships)\\b[^.;]{0,90}?\\b(?:to|for)\\s+(?:the\\s+|its\\s+)?${GAP(40)}${E}`,
     ['supplier', 'buyer'],
   ),
   p(
@@ -129,8 +135,14 @@ const PATTERNS: Pattern[] = [
   p(
     'supply-direct',
     'supply',
-    `${E}${GAP(40)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering)\\s+(?:the\\s+)?${E}`,
+    `${E}${GAP(40)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering)\\s+(?:the\\s+)?${E}(?!\\s+(?:to|for)\\b)`,
     ['supplier', 'buyer'],
+  ),
+  p(
+    'as-supplier',
+    'supply',
+    `${E}${GAP(40)}\\b(?:selected|selects|chose|chosen|picked|named|appointed|signed)\\s+(?:the\\s+)?${E}\\s+as\\s+(?:its|their|a|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?supplier\\b`,
+    ['buyer', 'supplier'],
   ),
   p(
     'cells-from-for',
@@ -292,7 +304,7 @@ const PATTERNS: Pattern[] = [
   p(
     'partnership-between',
     'strategic-cooperation',
-    `\\b(?:partnership|cooperation|collaboration|alliance|agreement)\\s+between\\s+(?:the\\s+)?${LIST}`,
+    `\\b(?:partnership|cooperation|collaboration|alliance|agreement|deal|contract)\\s+between\\s+(?:the\\s+)?${LIST}`,
     ['partner'],
   ),
   p(
