@@ -322,6 +322,19 @@ export function extractScored(
 
   const relations = findRelations(all, mentions, subjectOf);
   for (const r of relations) for (const p of r.parties) mentions[p.mention]!.cues.add('party');
+  // Names listed together ("LG Chem, Samsung SDI and SK Innovation") are of one sort.
+  all.forEach((s, i) => {
+    const companies = mentions
+      .filter((m) => m.sentence === i && m.label === 'Company')
+      .sort((a, b) => a.start - b.start);
+    companies.forEach((m, k) => {
+      const next = companies[k + 1];
+      if (next && /^\s*(?:,|,?\s*and|&|\/|,\s*as well as)\s*$/.test(s.text.slice(m.end, next.start))) {
+        m.cues.add('listed');
+        next.cues.add('listed');
+      }
+    });
+  });
 
   // Entities: one per key, scored on the cues of all its mentions.
   const groups = new Map<string, Mention[]>();

@@ -163,6 +163,15 @@ const PATTERNS: Pattern[] = [
     ['buyer'],
     'supplier',
   ),
+  // "VW secured a deal with CATL, along with Samsung and LG Chem, to deliver …": one deal of them all.
+  p(
+    'contract-along-with',
+    'supply',
+    `\\b(?:contract|agreement|deal|order)s?\\s+with\\s+(?:the\\s+)?${E},?\\s+(?:along with|as well as|together with)\\s+${LIST},?\\s+to\\s+(?:supply|deliver|provide)\\b`,
+    ['supplier', 'supplier'],
+    'buyer',
+    false,
+  ),
   p(
     'made-by',
     'supply',
