@@ -438,7 +438,10 @@ export function extractScored(
     const operator = entityOf(p.operator);
     const placeKey = mentions[p.place]!.key;
     const place = byKey.get(placeKey) ?? dropped.get(placeKey);
-    if (!operator || operator.label !== 'Company' || !place || place.kinds[0] === 'continent') continue;
+    // A continent or a region across countries ("Southern Europe") is no plant's place.
+    const wide =
+      place?.kinds[0] === 'continent' || (place?.kinds[0] === 'region' && !mentions[p.place]!.place?.country);
+    if (!operator || operator.label !== 'Company' || !place || wide) continue;
     // A battery maker's factory is a battery plant, though the sentence does not say what it makes.
     const maker = operator.kinds.includes('battery-maker');
     if (!p.battery && !maker) continue;
