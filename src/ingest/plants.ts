@@ -96,7 +96,9 @@ export function findPlants(
       // one named last before the clause ("… with Zellfabrik: the start-up will supply from its gigafactory").
       if (/\b(?:its|their)\s+(?:[\p{L}\d-]+\s+|⟨s\d+⟩\s+){0,4}$/iu.test(left)) {
         const clause = Math.max(0, ...[...text.slice(0, at).matchAll(/[:;]/g)].map((m) => m.index + 1));
-        const first = /⟨c(\d+)⟩/.exec(text.slice(clause, at));
+        // "… CATL, which signed agreements for its Hungarian plant": the relative clause's company.
+        const which = /⟨c(\d+)⟩\)?,?\s+(?:which|who|that)\b[^⟨]*(?:⟨s\d+⟩[^⟨]*)*$/u.exec(text.slice(clause, at));
+        const first = which ?? /⟨c(\d+)⟩/.exec(text.slice(clause, at));
         const last = [...text.slice(0, clause).matchAll(/⟨c(\d+)⟩/g)].at(-1);
         const its = first ?? last;
         if (its) return { operator: Number(its[1]), operatorCue: 'its' };
