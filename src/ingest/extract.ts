@@ -119,6 +119,7 @@ const KIND_CUES: { kind: string; re: RegExp; weight: number }[] = [
     weight: 0.8,
   },
   { kind: 'discussion', re: /\b(talks|discussions|negotiations|talking to)\b/i, weight: 0.8 },
+  { kind: 'licence', re: /\blicen[cs]e (agreement|deal|contract)\b|\blicensing\b/i, weight: 0.85 },
   { kind: 'long-term-partnership', re: /\b(long-?time|long-term|longstanding) partner\b/i, weight: 0.75 },
   { kind: 'research', re: /\bresearch\b/i, weight: 0.7 },
   { kind: 'strategic-cooperation', re: /\bstrategic (cooperation|partnership|alliance)\b/i, weight: 0.7 },

@@ -139,6 +139,12 @@ const PATTERNS: Pattern[] = [
     ['supplier', 'buyer'],
   ),
   p(
+    'is-supplier',
+    'supply',
+    `${E}${GAP(40)}\\b(?:the|a|an|its)\\s+(?:[\\p{L}-]+\\s+){0,3}?supplier\\s+(?:for|to|of)\\s+(?:the\\s+)?${E}`,
+    ['supplier', 'buyer'],
+  ),
+  p(
     'as-supplier',
     'supply',
     `${E}${GAP(40)}\\b(?:selected|selects|chose|chosen|picked|named|appointed|signed)\\s+(?:the\\s+)?${E}\\s+as\\s+(?:its|their|a|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?supplier\\b`,
@@ -153,7 +159,7 @@ const PATTERNS: Pattern[] = [
   p(
     'supply-with',
     'supply',
-    `${E}${GAP(60)}\\b(?:supply|supplies|supplied|supplying|equip|equips)\\s+(?:the\\s+)?${E}\\s+with\\b`,
+    `${E}${GAP(60)}\\b(?:supply|supplies|supplied|supplying|equip|equips|provide|provides|provided|providing)\\s+(?:the\\s+)?${E}\\s+with\\s+(?:[\\p{L}\\d-]+\\s+){0,4}?(?:cells|batteries|battery|modules|packs|materials?|cathodes?|anodes?|lithium|components)\\b`,
     ['supplier', 'buyer'],
   ),
   p(
@@ -328,6 +334,20 @@ const PATTERNS: Pattern[] = [
     `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreement)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
     ['partner'],
     'partner',
+  ),
+  p(
+    'chosen-as-partners',
+    'strategic-cooperation',
+    `\\b(?:chosen|chose|selected|picked|named)\\s+${LIST}\\s+as\\s+(?:its\\s+|their\\s+)?(?:[\\p{L}-]+\\s+){0,2}?partners?\\b`,
+    ['partner'],
+    'partner',
+    true,
+  ),
+  p(
+    'agreed-to-cooperate',
+    'strategic-cooperation',
+    `${LIST}${GAP(40)}\\b(?:agreed|agree|agrees|plan|plans|will|want|intend)\\s+to\\s+(?:jointly\\s+)?(?:cooperate|collaborate|work together|partner)\\b|${LIST}\\s+(?:will|plan to|want to|are to)\\s+jointly\\b`,
+    ['partner', 'partner'],
   ),
   p(
     'together-with',
