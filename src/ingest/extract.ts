@@ -122,6 +122,9 @@ const KIND_CUES: { kind: string; re: RegExp; weight: number }[] = [
   { kind: 'licence', re: /\blicen[cs]e (agreement|deal|contract)\b|\blicensing\b/i, weight: 0.85 },
   { kind: 'long-term-partnership', re: /\b(long-?time|long-term|longstanding) partner\b/i, weight: 0.75 },
   { kind: 'research', re: /\bresearch\b/i, weight: 0.7 },
+  // An alliance or cooperation whose aim is to develop something is research ("formed … with the aim to
+  // develop a new generation of solid-state batteries").
+  { kind: 'research', re: /\b(?:aims? to develop|in order to develop|(?:to )?jointly develop)\b/i, weight: 0.8 },
   { kind: 'strategic-cooperation', re: /\bstrategic (cooperation|partnership|alliance)\b/i, weight: 0.7 },
   { kind: 'strategic-cooperation', re: /\b(cooperation|partnership|alliance|agreement|deal) with\b/i, weight: 0.4 },
 ];
