@@ -1,8 +1,10 @@
 /**
  * Battery plants: a facility noun ("gigafactory", "battery plant", "cell factory") tied to a place ("in
- * Sagunto", "the Debrecen plant") and to the company that builds or runs it: the one named with the
- * noun ("CATL's plant", "the plant of Svolt"), else the sentence's subject, else the company the
- * report is about. The place is the first one named after the noun: "in Zaragoza, Spain" is Zaragoza.
+ * Sagunto", "the Debrecen plant", "in the German town of Heide") and to the company that builds or runs
+ * it: the one named with the noun ("CATL's plant", "the plant of Svolt", "its plant"), else the
+ * sentence's subject, else the company the report is about; a battery subsidiary the report names runs
+ * its parent's plants. The place is the first one named after the noun: "in Zaragoza, Spain" is
+ * Zaragoza. A "second" or "third" plant in a place is another plant than the first.
  */
 import type { Mention } from './mentions';
 import type { Sentence } from './text';
