@@ -82,6 +82,8 @@ const SUBJECT =
 const ROLE =
   '(?:CEO|CFO|CTO|COO|premier|Premier|chief executive(?: officer)?|chief [a-z]+ officer|chairman|chairwoman|chair|president|vice[- ]president|founder|co-founder|head|director|managing director|general manager|manager|minister|prime minister|secretary|spokes(?:man|woman|person)|board member|member of the board|VP|senior VP|officer|analyst|mayor|governor|king|queen|chancellor|commissioner|executive|professor|economist|leader|deputy)';
 /** "the Minister of Industry, Commerce and Tourism, Reyes Maroto". */
+const ROLE_WORD = new RegExp(`^${ROLE}$`, 'i');
+const ROLE_OF = new RegExp(`\\b${ROLE}\\s+of\\s+$`, 'i');
 const ROLE_BEFORE = new RegExp(`\\b${ROLE}(?: of [^.;:]{1,60}?)?,?\\s*$`, 'i');
 const ROLE_AFTER = new RegExp(`^,?\\s+(?:the |a |an )?(?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'iu');
 const SAID_BEFORE = /\b(?:said|says|according to|added|explained|commented|noted|stated|told|continued)\s*,?\s*$/i;
@@ -371,6 +373,21 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         )
           words = words.slice(0, -1);
         if (!words.length) continue;
+        // A title inside the run ("Development Minister Jörg Steinbach") or a portfolio after one
+        // ("Minister of Economic Affairs Jörg Steinbach"): the name is the last words.
+        const title = words
+          .slice(0, -2)
+          .map((w) => ROLE_WORD.test(w))
+          .lastIndexOf(true);
+        const keep =
+          title >= 0 && words.length - title - 1 <= 3
+            ? words.length - title - 1
+            : ROLE_OF.test(before(start)) && words.length >= 3
+              ? 2
+              : words.length;
+        for (const w of words.slice(0, words.length - keep)) start = text.indexOf(w, start) + w.length;
+        start = text.indexOf(words[words.length - keep]!, start);
+        words = words.slice(words.length - keep);
         name = text.slice(start, text.indexOf(words.at(-1)!, start) + words.at(-1)!.length);
         const based = /-based$/.test(name);
         if (based) name = name.slice(0, -'-based'.length);
