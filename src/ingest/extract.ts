@@ -178,11 +178,12 @@ function dealName(kind: string, names: string[], roles: string[]): string {
   const supplier = names.filter((_, i) => roles[i] === 'supplier');
   const buyer = names.filter((_, i) => roles[i] === 'buyer');
   const investor = names.filter((_, i) => roles[i] === 'investor');
-  if (kind === 'supply' && supplier.length && buyer.length) return `${and(supplier)} supplies ${and(buyer)}`;
+  if (kind === 'supply' && supplier.length && buyer.length)
+    return `${and(supplier)} ${supplier.length > 1 ? 'supply' : 'supplies'} ${and(buyer)}`;
   if (kind === 'equity-stake' && investor.length && investor.length < names.length)
     return `${and(investor)} stake in ${and(names.filter((n) => !investor.includes(n)))}`;
   if (kind === 'licence' && supplier.length && buyer.length)
-    return `${and(supplier)} licenses technology to ${and(buyer)}`;
+    return `${and(supplier)} ${supplier.length > 1 ? 'license' : 'licenses'} technology to ${and(buyer)}`;
   const label: Record<string, string> = {
     'joint-venture': 'joint venture',
     'strategic-cooperation': 'partnership',
