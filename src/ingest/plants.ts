@@ -174,7 +174,9 @@ export function plantName(operator: string, noun: string, place: string, ordinal
       : /factor/.test(noun)
         ? 'battery factory'
         : 'battery plant';
-  return `${operator} ${ordinal ? `${ORDINALS[ordinal - 2]} ` : ''}${kind} in ${place}`;
+  // "FREYR Battery plant", not "FREYR Battery battery plant".
+  const what = /batter(?:y|ies)$/i.test(operator) ? kind.replace(/^battery /, '') : kind;
+  return `${operator} ${ordinal ? `${ORDINALS[ordinal - 2]} ` : ''}${what} in ${place}`;
 }
 
 const UNIT = '(?:subsidiary|business|unit|arm|division|daughter company)';
