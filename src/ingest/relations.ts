@@ -399,7 +399,8 @@ const PATTERNS: Pattern[] = [
     'buyer',
   ),
   p('licensed-to', 'licence', `${E}${GAP(80)}\\blicen[cs]ed\\s+to\\s+${E}`, ['supplier', 'buyer']),
-  p('licence-from', 'licence', `${E}${GAP(60)}\\b(?:licen[cs]e|licen[cs]ed|licensing)\\b${GAP(40)}\\bfrom\\s+${E}`, [
+  // The licensed product may be a name of its own ("X will use the SemiSolid technology licensed from Y").
+  p('licence-from', 'licence', `${E}[^.;]{0,60}?\\b(?:licen[cs]e|licen[cs]ed|licensing)\\b${GAP(40)}\\bfrom\\s+${E}`, [
     'buyer',
     'supplier',
   ]),
