@@ -282,7 +282,8 @@ export function extractScored(
   for (const m of mentions) {
     if (m.label !== 'Company' || m.known) continue;
     const longer = [...companyNames.entries()].find(
-      ([n, other]) => other.key !== m.key && fold(n).startsWith(`${fold(m.name)} `) && !/\s(?:Europe|Hungary|UK|EMEA)\b/.test(n),
+      ([n, other]) =>
+        other.key !== m.key && fold(n).startsWith(`${fold(m.name)} `) && !/\s(?:Europe|Hungary|UK|EMEA)\b/.test(n),
     );
     if (longer) {
       if (!aliasOf.has(longer[1].key)) aliasOf.set(longer[1].key, new Set());
