@@ -36,7 +36,8 @@ const E = '(⟨\\d+⟩)';
 const ENTITY = '⟨\\d+⟩';
 /** Names in a row: "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩/⟨2⟩", "⟨1⟩ and Slovak start-up ⟨2⟩". */
 const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${ENTITY})*)`;
-const GAP = (n: number) => `[^⟨.;]{0,${n}}?`;
+/** Words between names, within a clause: no other name and no full stop (a decimal point is no stop: "4.1 billion"). */
+const GAP = (n: number) => `(?:[^⟨.;]|\\.(?=\\d)){0,${n}}?`;
 
 interface Pattern {
   name: string;
