@@ -293,6 +293,22 @@ export function extractScored(
     }
   }
 
+  // "The Swedish company": the company last named with Sweden, when the anaphor names a country.
+  const ofCountry = (i: number): number | null => {
+    const adjective = mentions.find((m) => m.sentence === i && m.place && m.cues.has('adjective') && m.start < 30);
+    const country = adjective?.place?.country;
+    if (!country) return null;
+    const named = new Set(
+      mentions
+        .filter((m) => m.sentence < i && m.place?.country === country && m.label === 'Site')
+        .map((m) => m.sentence),
+    );
+    const found = mentions
+      .map((m, index) => ({ m, index }))
+      .filter(({ m }) => m.sentence < i && m.label === 'Company' && named.has(m.sentence))
+      .at(-1);
+    return found?.index ?? null;
+  };
   // The company each sentence is about, carried over "The company" and "It".
   const subjects: (number | null)[] = [];
   let last: number | null = null;
@@ -309,7 +325,7 @@ export function extractScored(
       )
       .sort((a, b) => a.m.start - b.m.start);
     const first = own[0]?.index ?? -1;
-    if (ANAPHOR.test(s.text) && last !== null) subjects.push(last);
+    if (ANAPHOR.test(s.text) && last !== null) subjects.push(ofCountry(i) ?? last);
     else subjects.push(first >= 0 ? first : null);
     if (first >= 0 && !ANAPHOR.test(s.text)) last = first;
   });

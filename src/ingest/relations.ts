@@ -193,6 +193,13 @@ const PATTERNS: Pattern[] = [
     ['buyer', 'supplier'],
   ),
   p(
+    'contract-with-for-cells',
+    'supply',
+    `\\b(?:contracts?|orders?|agreements?|deals?)\\s+(?:worth\\s+[^⟨;]{0,40}?\\s+)?with\\s+(?:the\\s+)?${LIST}\\s+for\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:cells|batteries|battery|modules|materials?|cathodes?)\\b`,
+    ['supplier'],
+    'buyer',
+  ),
+  p(
     'order-from',
     'supply',
     `\\b(?:contract|order|orders)\\s+(?:worth\\s+[^⟨.]{0,30}?\\s+)?from\\s+(?:the\\s+)?${E}`,
