@@ -71,6 +71,7 @@ const CHOSEN = new RegExp(
   `\\b(?:chosen|chose|choose|selected|picked|opted for)\\s+⟨s(\\d+)⟩[^.]{0,120}?\\b${NOUN}`,
   'giu',
 );
+const NEAR = /⟨s(\d+)⟩,?\s+(?:near|close to|not far from|outside)\s+(?:the\s+city\s+of\s+)?⟨s(\d+)⟩/gu;
 /** More places after the first: "plants in Germany and Hungary". */
 const MORE_PLACES = /^(?:\s*\(⟨s\d+⟩\))?(?:\s*(?:,|and|, and)\s*⟨s(\d+)⟩(?:\s*\(⟨s\d+⟩\))?)+/u;
 
@@ -146,6 +147,20 @@ export function findPlants(
     for (const m of text.matchAll(PLACE_BEFORE)) push(m.index + m[0].indexOf(m[2]!), m[2]!, Number(m[1]), 'place-noun');
     for (const m of text.matchAll(CHOSEN)) push(m.index, m[2]!, Number(m[1]), 'chosen');
   });
+  // "in Bourbourg, near Dunkirk": a plant of that operator said to be in Dunkirk is the one in Bourbourg.
+  const near = new Map<string, string>();
+  all.forEach((s, i) => {
+    for (const m of skeleton(s.text, mentions, i, eligible).matchAll(NEAR))
+      near.set(mentions[Number(m[2])]!.key, mentions[Number(m[1])]!.key);
+  });
+  for (const p of out) {
+    const town = near.get(mentions[p.place]!.key);
+    const operator = p.operator === null ? null : mentions[p.operator]!.key;
+    const there = out.find(
+      (q) => q.operator !== null && mentions[q.operator]!.key === operator && mentions[q.place]!.key === town,
+    );
+    if (there) p.place = there.place;
+  }
   // One noun read by two patterns ("chose Douai for its second French battery plant", "the Thuringia
   // plant in Germany") is one plant, at the finer place.
   const fineness = (p: PlantMention) => ({ city: 3, region: 2, country: 1 })[mentions[p.place]!.kind ?? ''] ?? 0;
