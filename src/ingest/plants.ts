@@ -194,16 +194,18 @@ export function plantName(operator: string, noun: string, place: string, ordinal
   return `${operator} ${ordinal ? `${ORDINALS[ordinal - 2]} ` : ''}${what} in ${place}`;
 }
 
-const UNIT = '(?:subsidiary|business|unit|arm|division|daughter company)';
+/** A battery or new subsidiary ("its newly founded subsidiary", "global battery business"), not any. */
+const UNIT =
+  '(?:[\\p{L}-]+\\s+){0,2}?(?:battery|cell|new|newly founded|newly established)\\s+(?:[\\p{L}-]+\\s+){0,1}?(?:subsidiary|business|unit|arm|division|company)';
 /** "Agratas, Tata Group's global battery business": the subsidiary, then its parent. */
-const UNIT_AFTER = new RegExp(`^['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\b`, 'iu');
+const UNIT_AFTER = new RegExp(`^['’]s\\s+${UNIT}\\b`, 'iu');
 /** "The Volkswagen Group's new battery subsidiary PowerCo": the parent, then its subsidiary. */
-const UNIT_BETWEEN = new RegExp(`^['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
+const UNIT_BETWEEN = new RegExp(`^['’]s\\s+${UNIT}\\s*,?\\s*$`, 'iu');
 /** "PowerCo SE, owned by the Volkswagen Group". */
 const OWNED_BETWEEN =
   /^,?\s*(?:which is\s+|a\s+)?(?:wholly[- ])?(?:owned by|a subsidiary of|a unit of|part of)\s+(?:the\s+)?$/i;
 /** "… the new plant with its newly founded subsidiary, Farasis Energy Europe": the subject's. */
-const ITS_UNIT = new RegExp(`\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,3}${UNIT}\\s*,?\\s*$`, 'iu');
+const ITS_UNIT = new RegExp(`\\b(?:its|their)\\s+${UNIT}\\s*,?\\s*$`, 'iu');
 const JV_NAMED = /\bjoint[- ]venture\s*,?\s*(?:called|named|dubbed)?\s*$/i;
 
 /**
