@@ -355,6 +355,8 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           words.length &&
           (NOT_NAMES.has(words[0]!) ||
             MONTHS.test(words[0]!) ||
+            // "Volkswagen-owned Salzgitter": a compound adjective opens the phrase, it is not the name.
+            (words.length > 1 && /-(?:owned|backed|led|controlled|funded)$/.test(words[0]!)) ||
             (start === 0 &&
               words.length > 1 &&
               isCommonWord(words[0]!) &&
@@ -420,8 +422,10 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         const post = after(end);
         const initial = start === 0 || /^["“‘(\s]*$/.test(text.slice(0, start));
         const single = words.length === 1;
-        // A sentence-opening word of the language, alone, is a word.
+        // A sentence-opening word of the language, alone, is a word; a people's adjective ("European") is
+        // never a name by itself.
         if (single && initial && isCommonWord(name) && !/^\s*,/.test(post)) continue;
+        if (single && LEXICON_WORDS[name.toLowerCase()] === 'Demonym') continue;
 
         const person =
           people.some((p) => p.start <= start && p.end >= end) ||
