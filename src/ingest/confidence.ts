@@ -57,7 +57,11 @@ export interface Sample {
  * Fits one model per family by gradient descent on the L2-regularised log loss (features are few and
  * mostly 0/1, so a plain batch descent converges in a few thousand steps).
  */
-export function fit(samples: Sample[], options = { steps: 4000, rate: 0.5, l2: 0.01 }): Record<Family, Model> {
+export function fit(
+  samples: Sample[],
+  options = { steps: 4000, rate: 0.5, l2: 0.01 },
+  expected: Partial<Record<Family, number>> = {},
+): Record<Family, Model> {
   const out = {} as Record<Family, Model>;
   for (const family of FAMILIES) {
     const rows = samples.filter((s) => s.family === family);
@@ -83,15 +87,16 @@ export function fit(samples: Sample[], options = { steps: 4000, rate: 0.5, l2: 0
       weights: Object.fromEntries(names.map((n) => [n, round(w.get(n)!)]).filter(([, v]) => v !== 0)),
       threshold: FLOOR,
     };
-    // Entities keep FLOOR (relations rest on them); the other kinds take the threshold with the best F1
-    // among their candidates (recall counted over the candidates the gold file holds).
+    // Entities keep FLOOR (relations rest on them); the other kinds take the threshold with the best F1,
+    // recall counted over what the gold files hold (`expected`), else over the candidates they hold: a
+    // gold fact no candidate found still counts against a threshold that drops the candidates found.
     if (!['Company', 'Person', 'Site'].includes(family)) {
       const scores = rows.map((r) => {
         let z = model.bias;
         for (const [n, v] of Object.entries(r.features)) z += (model.weights[n] ?? 0) * v;
         return { p: sigmoid(z), label: r.label };
       });
-      const positives = scores.filter((x) => x.label).length;
+      const positives = Math.max(expected[family] ?? 0, scores.filter((x) => x.label).length);
       let best = -1;
       for (let t = 0.1; t <= 0.7 + 1e-9; t += 0.05) {
         const kept = scores.filter((x) => x.p >= t);

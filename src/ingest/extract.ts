@@ -11,7 +11,7 @@ import { confidence, Family, Features, FLOOR, thresholdOf } from './confidence';
 import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
 import { EntityLabel, findMentions, KnownEntity, Mention } from './mentions';
 import { fold, nameKey } from './names';
-import { findPlants, plantName } from './plants';
+import { findPlants, PlantMention, plantName, plantSubsidiaries } from './plants';
 import { DealKind, findRelations, Relation } from './relations';
 import { sentences, Sentence } from './text';
 
@@ -119,8 +119,12 @@ const KIND_CUES: { kind: string; re: RegExp; weight: number }[] = [
     weight: 0.8,
   },
   { kind: 'discussion', re: /\b(talks|discussions|negotiations|talking to)\b/i, weight: 0.8 },
+  { kind: 'licence', re: /\blicen[cs]e (agreement|deal|contract)\b|\blicensing\b/i, weight: 0.85 },
   { kind: 'long-term-partnership', re: /\b(long-?time|long-term|longstanding) partner\b/i, weight: 0.75 },
   { kind: 'research', re: /\bresearch\b/i, weight: 0.7 },
+  // An alliance or cooperation whose aim is to develop something is research ("formed … with the aim to
+  // develop a new generation of solid-state batteries").
+  { kind: 'research', re: /\b(?:aims? to develop|in order to develop|(?:to )?jointly develop)\b/i, weight: 0.8 },
   { kind: 'strategic-cooperation', re: /\bstrategic (cooperation|partnership|alliance)\b/i, weight: 0.7 },
   { kind: 'strategic-cooperation', re: /\b(cooperation|partnership|alliance|agreement|deal) with\b/i, weight: 0.4 },
 ];
@@ -174,11 +178,12 @@ function dealName(kind: string, names: string[], roles: string[]): string {
   const supplier = names.filter((_, i) => roles[i] === 'supplier');
   const buyer = names.filter((_, i) => roles[i] === 'buyer');
   const investor = names.filter((_, i) => roles[i] === 'investor');
-  if (kind === 'supply' && supplier.length && buyer.length) return `${and(supplier)} supplies ${and(buyer)}`;
+  if (kind === 'supply' && supplier.length && buyer.length)
+    return `${and(supplier)} ${supplier.length > 1 ? 'supply' : 'supplies'} ${and(buyer)}`;
   if (kind === 'equity-stake' && investor.length && investor.length < names.length)
     return `${and(investor)} stake in ${and(names.filter((n) => !investor.includes(n)))}`;
   if (kind === 'licence' && supplier.length && buyer.length)
-    return `${and(supplier)} licenses technology to ${and(buyer)}`;
+    return `${and(supplier)} ${supplier.length > 1 ? 'license' : 'licenses'} technology to ${and(buyer)}`;
   const label: Record<string, string> = {
     'joint-venture': 'joint venture',
     'strategic-cooperation': 'partnership',
@@ -222,7 +227,7 @@ const PROJECT_CONFIDENCE: Record<string, number> = {
 
 /** Sentences that speak of the company before them: "The company", "It", "The carmaker". */
 const ANAPHOR =
-  /^(?:["“]?\s*)(?:The|This|That|Its|the)\s+(?:[\p{L}-]+\s+){0,2}(?:company|group|firm|start-?up|carmaker|automaker|manufacturer|maker|producer|supplier|giant|conglomerate|corporation)\b|^(?:It|They)\b/u;
+  /^(?:["“]?\s*)(?:The|This|That|Its|the)\s+(?:[\p{L}-]+\s+){0,2}(?:company|group|firm|start-?up|carmaker|automaker|manufacturer|maker|producer|supplier|giant|conglomerate|corporation)\b|^(?:It|They|Its|Their)\b/u;
 /** Words before a name that make it an object, not the sentence's subject. */
 const OBJECT =
   /\b(?:with|to|of|by|from|for|in|at|between|among|including|and|than|like|via|into|on)\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
@@ -277,7 +282,8 @@ export function extractScored(
   for (const m of mentions) {
     if (m.label !== 'Company' || m.known) continue;
     const longer = [...companyNames.entries()].find(
-      ([n, other]) => other.key !== m.key && n.startsWith(`${m.name} `) && !/\s(?:Europe|Hungary|UK|EMEA)\b/.test(n),
+      ([n, other]) =>
+        other.key !== m.key && fold(n).startsWith(`${fold(m.name)} `) && !/\s(?:Europe|Hungary|UK|EMEA)\b/.test(n),
     );
     if (longer) {
       if (!aliasOf.has(longer[1].key)) aliasOf.set(longer[1].key, new Set());
@@ -287,6 +293,22 @@ export function extractScored(
     }
   }
 
+  // "The Swedish company": the company last named with Sweden, when the anaphor names a country.
+  const ofCountry = (i: number): number | null => {
+    const adjective = mentions.find((m) => m.sentence === i && m.place && m.cues.has('adjective') && m.start < 30);
+    const country = adjective?.place?.country;
+    if (!country) return null;
+    const named = new Set(
+      mentions
+        .filter((m) => m.sentence < i && m.place?.country === country && m.label === 'Site')
+        .map((m) => m.sentence),
+    );
+    const found = mentions
+      .map((m, index) => ({ m, index }))
+      .filter(({ m }) => m.sentence < i && m.label === 'Company' && named.has(m.sentence))
+      .at(-1);
+    return found?.index ?? null;
+  };
   // The company each sentence is about, carried over "The company" and "It".
   const subjects: (number | null)[] = [];
   let last: number | null = null;
@@ -303,7 +325,7 @@ export function extractScored(
       )
       .sort((a, b) => a.m.start - b.m.start);
     const first = own[0]?.index ?? -1;
-    if (ANAPHOR.test(s.text) && last !== null) subjects.push(last);
+    if (ANAPHOR.test(s.text) && last !== null) subjects.push(ofCountry(i) ?? last);
     else subjects.push(first >= 0 ? first : null);
     if (first >= 0 && !ANAPHOR.test(s.text)) last = first;
   });
@@ -322,6 +344,19 @@ export function extractScored(
 
   const relations = findRelations(all, mentions, subjectOf);
   for (const r of relations) for (const p of r.parties) mentions[p.mention]!.cues.add('party');
+  // Names listed together ("LG Chem, Samsung SDI and SK Innovation") are of one sort.
+  all.forEach((s, i) => {
+    const companies = mentions
+      .filter((m) => m.sentence === i && m.label === 'Company')
+      .sort((a, b) => a.start - b.start);
+    companies.forEach((m, k) => {
+      const next = companies[k + 1];
+      if (next && /^\s*(?:,|,?\s*and|&|\/|,\s*as well as)\s*$/.test(s.text.slice(m.end, next.start))) {
+        m.cues.add('listed');
+        next.cues.add('listed');
+      }
+    });
+  });
 
   // Entities: one per key, scored on the cues of all its mentions.
   const groups = new Map<string, Mention[]>();
@@ -344,7 +379,8 @@ export function extractScored(
     ].filter((n) => nameKey(n) !== nameKey(name) || n !== name);
     const features: Features = { mentions: Math.log2(1 + group.length) };
     for (const m of group) for (const c of m.cues) features[`cue:${c}`] = 1;
-    if (group.every((m) => m.cues.has('initial'))) features['all-initial'] = 1;
+    // Capitals at a sentence's start prove nothing, except for a name from the list of known organisations.
+    if (group.every((m) => m.cues.has('initial')) && !lexicon) features['all-initial'] = 1;
     if (group.some((m) => m.sentence < 3)) features.early = 1;
     if (label === 'Site') {
       features[`kind:${first.kind}`] = 1;
@@ -397,29 +433,52 @@ export function extractScored(
   };
   const eligible = (mention: number) => entityOf(mention) !== undefined;
   const plantMentions = findPlants(all, mentions, subjectOf, main >= 0 && eligible(main) ? main : null, eligible);
+  // A subsidiary the report names runs its parent's plants.
+  const subsidiaries = plantSubsidiaries(all, mentions, subjectOf, eligible);
+  for (const p of plantMentions) {
+    const unit = p.operator === null ? undefined : subsidiaries.get(mentions[p.operator]!.key);
+    if (unit !== undefined) p.operator = unit;
+  }
 
   // Plants: a facility per operator and place, kept with the place it lies in.
   const plants = new Map<
     string,
     { proposal: EntityProposal; features: Features; sentences: Set<number>; nouns: string[] }
   >();
+  // "The gigafactory in Testville" is the plant a sentence before tied to its company ("Zellfabrik's
+  // gigafactory in Testville"): a plant whose operator is only the sentence's or the report's company
+  // takes the operator a closer wording gives another mention of a plant in that place.
+  const CLOSE = new Set<PlantMention['operatorCue']>(['before', 'of', 'its']);
+  for (const p of plantMentions) {
+    if (CLOSE.has(p.operatorCue) || p.ordinal) continue;
+    const closer = plantMentions.find(
+      (q) => q !== p && !q.ordinal && CLOSE.has(q.operatorCue) && mentions[q.place]!.key === mentions[p.place]!.key,
+    );
+    if (closer && eligible(closer.operator!)) Object.assign(p, { operator: closer.operator, operatorCue: 'place' });
+  }
   for (const p of plantMentions) {
     const operator = entityOf(p.operator);
     const placeKey = mentions[p.place]!.key;
     const place = byKey.get(placeKey) ?? dropped.get(placeKey);
-    if (!operator || operator.label !== 'Company' || !place || place.kinds[0] === 'continent' || !p.battery) continue;
+    // A continent or a region across countries ("Southern Europe") is no plant's place.
+    const wide =
+      place?.kinds[0] === 'continent' || (place?.kinds[0] === 'region' && !mentions[p.place]!.place?.country);
+    if (!operator || operator.label !== 'Company' || !place || wide) continue;
+    // A battery maker's factory is a battery plant, though the sentence does not say what it makes.
+    const maker = operator.kinds.includes('battery-maker');
+    if (!p.battery && !maker) continue;
     // A plant the graph holds in that place ("Douai battery gigafactory (Envision AESC)") is that record.
     const stored = known.entities.find(
       (k) => k.kinds.includes('facility') && ` ${fold(k.name)} `.includes(` ${fold(place.name)} `),
     );
-    const id = stored?.id ?? slugify(`${operator.id} ${place.id}`);
+    const id = stored?.id ?? slugify(`${operator.id} ${place.id}${p.ordinal ? ` ${p.ordinal}` : ''}`);
     let plant = plants.get(id);
     if (!plant) {
       plant = {
         proposal: {
           id,
           label: 'Site',
-          name: stored?.name ?? plantName(operator.name, p.noun, place.name),
+          name: stored?.name ?? plantName(operator.name, p.noun, place.name, p.ordinal),
           aliases: [],
           kinds: ['facility'],
           known: Boolean(stored),
@@ -430,7 +489,7 @@ export function extractScored(
           position: null,
           plant: { operator: operator.id },
         },
-        features: { [`place:${place.kinds[0]}`]: 1 },
+        features: { [`place:${place.kinds[0]}`]: 1, ...(p.ordinal ? { ordinal: 1 } : {}) },
         sentences: new Set(),
         nouns: [],
       };
@@ -442,26 +501,30 @@ export function extractScored(
     plant.features[`pattern:${p.pattern}`] = 1;
     plant.features[/giga/.test(p.noun) ? 'noun:gigafactory' : /site/.test(p.noun) ? 'noun:site' : 'noun:plant'] = 1;
     if (/batter|cell/.test(p.noun)) plant.features['noun:battery'] = 1;
+    if (!p.battery) plant.features['battery-maker'] = 1;
+    // "the German plant": an adjective may say whose plant it is rather than where it lies.
+    if (mentions[p.place]!.cues.has('adjective')) plant.features['place:adjective'] = 1;
     const quote = all[p.sentence]!.text;
     if (!plant.proposal.quotes.includes(quote) && plant.proposal.quotes.length < 3) plant.proposal.quotes.push(quote);
   }
-  // "a plant in Germany" and "the plant in Salzgitter" of one operator are one plant, at the finer place.
+  // "a plant in Germany" and "the plant in Salzgitter" (or "the Thuringia plant") of one operator are one
+  // plant, at the finer place.
   const countryCode = new Map(mentions.filter((m) => m.place).map((m) => [m.place!.id, m.place!.country]));
+  const fineness = (plant: { features: Features }) =>
+    plant.features['place:city'] ? 2 : plant.features['place:region'] ? 1 : 0;
   for (const [id, plant] of plants) {
     const place = plant.proposal.locatedIn[0]!;
-    if (
-      !['country', 'region'].includes(
-        plant.features['place:country'] ? 'country' : plant.features['place:region'] ? 'region' : '',
+    if (plant.features.ordinal || fineness(plant) === 2) continue;
+    const finer = [...plants.values()]
+      .filter(
+        (other) =>
+          other !== plant &&
+          !other.features.ordinal &&
+          other.proposal.plant!.operator === plant.proposal.plant!.operator &&
+          fineness(other) > fineness(plant) &&
+          (countryCode.get(other.proposal.locatedIn[0]!) === countryCode.get(place) || !countryCode.get(place)),
       )
-    )
-      continue;
-    const finer = [...plants.values()].find(
-      (other) =>
-        other !== plant &&
-        other.proposal.plant!.operator === plant.proposal.plant!.operator &&
-        other.features['place:city'] &&
-        (countryCode.get(other.proposal.locatedIn[0]!) === countryCode.get(place) || !countryCode.get(place)),
-    );
+      .sort((a, b) => fineness(b) - fineness(a))[0];
     if (!finer) continue;
     for (const i of plant.sentences) finer.sentences.add(i);
     for (const q of plant.proposal.quotes) if (!finer.proposal.quotes.includes(q)) finer.proposal.quotes.push(q);
@@ -534,13 +597,24 @@ export function extractScored(
         viaSubject: true,
       });
   });
+  // A partnership whose sentence says what it is ("a partnership that includes binding supply volumes")
+  // is of that kind.
+  for (const r of found) {
+    if (r.kind !== 'strategic-cooperation') continue;
+    const cue = KIND_CUES.filter((c) => c.weight >= 0.8 && c.re.test(all[r.sentence]!.text)).sort(
+      (a, b) => SPECIFICITY.indexOf(a.kind) - SPECIFICITY.indexOf(b.kind),
+    )[0];
+    if (cue) r.kind = cue.kind as DealKind;
+  }
   // One agreement per sentence and set of parties: the most specific wording wins ("supplies" over "cooperation").
   const specific = (k: string) => SPECIFICITY.indexOf(k);
   const best = new Map<string, Relation>();
   for (const r of found) {
     const key = `${r.sentence}|${[...new Set(r.parties.map((p) => mentions[p.mention]!.key))].sort().join('+')}`;
     const prior = best.get(key);
-    if (!prior || specific(r.kind) < specific(prior.kind)) best.set(key, r);
+    // "is considering a purchase agreement with X": a deal under consideration is talks, not the deal.
+    const considered = (x: Relation) => x.pattern === 'considering';
+    if (!prior || considered(r) || (!considered(prior) && specific(r.kind) < specific(prior.kind))) best.set(key, r);
   }
   const deals = new Map<string, { proposal: DealProposal; features: Features }>();
   const chosen = new Set(best.values());
@@ -616,8 +690,13 @@ export function extractScored(
     deals.set(key, { proposal, features });
   }
   const dealList: DealProposal[] = [];
-  for (const { proposal, features } of deals.values())
+  for (const { proposal, features } of deals.values()) {
+    // The fallback's doubt is about deals nothing else states: a pattern elsewhere in the report settles it.
+    const patterns = Object.keys(features).filter((f) => f.startsWith('pattern:'));
+    if (patterns.some((f) => !f.startsWith('pattern:fallback')))
+      for (const f of patterns.filter((x) => x.startsWith('pattern:fallback'))) delete features[f];
     if (keep('partnership', features, proposal)) dealList.push(proposal);
+  }
 
   // A plant of a known deal that opens or is cancelled moves the deal on, whatever words the article uses for it.
   all.forEach((s, i) => {

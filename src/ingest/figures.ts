@@ -69,6 +69,12 @@ const CURRENCY: Record<string, string> = {
 };
 
 /** "1,500" → 1500, "4.1" → 4.1, "3.000" (a European thousands point) → 3000. */
+/** "4.1 billion" is 4,100,000,000, not the 4099999999.9999995 that floating point makes of it. */
+const scaled = (number: string, scale: string | undefined) => {
+  const factor = SCALE[(scale ?? '').toLowerCase()] ?? 1;
+  return factor >= 1000 ? Math.round(parseNumber(number) * factor) : parseNumber(number) * factor;
+};
+
 export function parseNumber(text: string): number {
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   if (/^\d{1,3}(?:\.\d{3})+$/.test(text)) return Number(text.replace(/\./g, ''));
@@ -193,7 +199,7 @@ export function figuresIn(text: string): Figure[] {
       amounts.push({
         at: m.index,
         end: m.index + m[0].length,
-        value: parseNumber(m[3]!) * (SCALE[(m[4] ?? '').toLowerCase()] ?? 1),
+        value: scaled(m[3]!, m[4]),
         unit,
         approximate: Boolean(m[1]),
       });
@@ -204,7 +210,7 @@ export function figuresIn(text: string): Figure[] {
       amounts.push({
         at: m.index,
         end: m.index + m[0].length,
-        value: parseNumber(m[2]!) * (SCALE[(m[3] ?? '').toLowerCase()] ?? 1),
+        value: scaled(m[2]!, m[3]),
         unit,
         approximate: Boolean(m[1]),
       });

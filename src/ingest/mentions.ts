@@ -67,6 +67,10 @@ const SUFFIX =
 /** Words that end a description of an organisation just before its name: "battery maker", "start-up". */
 const DESCRIPTOR =
   /\b(start-?ups?|compan(?:y|ies)|firms?|carmakers?|automakers?|car ?makers?|manufacturers?|makers?|producers?|suppliers?|developers?|groups?|conglomerates?|giants?|subsidiar(?:y|ies)|units?|ventures?|rivals?|customers?|partners?|investors?|operators?|owners?|corporations?|specialists?|players?|brands?|spin-?offs?|institutes?|cent(?:er|re)|universit(?:y|ies)|colleges?)(?: of)?,?\s*$/i;
+/** Names a list of organisations introduces: "Other partners are Matador, … and A.EN", "customers include …". */
+const LISTED_AS =
+  /\b(?:partners|customers|clients|investors|shareholders|members|backers)\s+(?:are|include|includes|including|such as|like)\s+(?:[^.;:]{0,60}?(?:,|\band)\s+)?$/i;
+const described = (pre: string) => DESCRIPTOR.test(pre) || LISTED_AS.test(pre);
 const APPOSITIVE =
   /^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an|the|one of)\s+[^,.;]{0,80}?\b(compan(?:y|ies)|firm|maker|manufacturer|producer|start-?up|group|supplier|subsidiary|venture|giant|conglomerate|carmaker|automaker|developer|holding|corporation|investor|specialist|player|leader|institute|cent(?:er|re))\b/i;
 const LISTED = /^\s*\((?:NYSE|NASDAQ|Nasdaq|SIX|LSE|KRX|SZSE|SSE|Euronext|XETRA|FWB|TSX|ASX|OTC)\b/;
@@ -76,15 +80,18 @@ const OF_CUE =
 const SUBJECT =
   /^\s+(?:has |have |had |also |will |would |is |was |are |were |plans to |wants to |intends to |aims to |has been |is to |could |may |said it |said it will |now )?(?:build|builds|built|building|open|opens|opened|opening|produce|produces|invest|invests|invested|investing|announce[sd]?|sign(?:s|ed)?|supply|supplies|supplied|acquire[sd]?|bought|buys|plan(?:s|ned)?|agreed|agrees|develop(?:s|ed)?|start(?:s|ed)?|began|begins|launch(?:es|ed)?|employ(?:s|ed)?|operate[sd]?|received?|selected|chose|chosen|decided|confirmed|completed|form(?:s|ed)?|establish(?:es|ed)?|set up|joined|took|takes|manufactures|makes|holds|owns|expects|intends|aims|wants|is building|is planning|has signed|has announced)\b/i;
 const ROLE =
-  '(?:CEO|CFO|CTO|COO|chief executive(?: officer)?|chief [a-z]+ officer|chairman|chairwoman|chair|president|vice[- ]president|founder|co-founder|head|director|managing director|general manager|manager|minister|prime minister|secretary|spokes(?:man|woman|person)|board member|member of the board|VP|senior VP|officer|analyst|mayor|governor|king|queen|chancellor|commissioner|executive|professor|economist|leader|deputy)';
-const ROLE_BEFORE = new RegExp(`\\b${ROLE}(?: of [^,]{1,60})?,?\\s*$`, 'i');
+  '(?:CEO|CFO|CTO|COO|premier|Premier|chief executive(?: officer)?|chief [a-z]+ officer|chairman|chairwoman|chair|president|vice[- ]president|founder|co-founder|head|director|managing director|general manager|manager|minister|prime minister|secretary|spokes(?:man|woman|person)|board member|member of the board|VP|senior VP|officer|analyst|mayor|governor|king|queen|chancellor|commissioner|executive|professor|economist|leader|deputy)';
+/** "the Minister of Industry, Commerce and Tourism, Reyes Maroto". */
+const ROLE_WORD = new RegExp(`^${ROLE}$`, 'i');
+const ROLE_OF = new RegExp(`\\b${ROLE}\\s+of\\s+$`, 'i');
+const ROLE_BEFORE = new RegExp(`\\b${ROLE}(?: of [^.;:]{1,60}?)?,?\\s*$`, 'i');
 const ROLE_AFTER = new RegExp(`^,?\\s+(?:the |a |an )?(?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'iu');
 const SAID_BEFORE = /\b(?:said|says|according to|added|explained|commented|noted|stated|told|continued)\s*,?\s*$/i;
 const SAID_AFTER = /^,?\s+(?:said|says|added|explained|commented|noted|stated|told|continued|expects|believes)\b/i;
 
 /** Capitalised words that are not names: sentence openers, titles, acronyms of the trade, generic nouns. */
 const NOT_NAMES = new Set(
-  `The A An This That These Those Its It Our Their His Her We They He She You I In On At For With And But By From Both As After Before When While Since Although However Meanwhile According If Also Today Yesterday Now So Then There Here What Why How Who Which Where Under Over Through Into Despite Like Unlike Following Last Next First Second Third One Two Three Four Five Some Many Most All Each Every More Less Other Another Such New Mr Ms Mrs Dr Prof Sir CEO CFO CTO COO Chairman Chairwoman Chair President Minister Prime Chief Executive Officer Head Director Board Member Vice Senior VP Managing Manager Founder Government Ministry Council Agency State Region Province City Municipality Parliament Commission Union Republic Kingdom Federal National Group Company Start-up Startup Plant Factory Gigafactory Battery Batteries Cell Cells Energy Project Phase Production Construction Investment Capacity Jobs EV EVs BEV BEVs PHEV SUV SUVs GWh MWh kWh LFP NMC NCA LMFP R&D JV MoU MOU IPO EU AI IT HR ESS PR GDP USD EUR GBP HUF SEK KRW CO2 Q1 Q2 Q3 Q4 H1 H2 AP SPD CDU FDP Green Greens Photo Image Source Read More Related Share Published Updated By Electronics Industry News Business Economy Science Research Technology Automotive Mobility Transport Climate Environment Editorial Video Live Breaking Exclusive Analysis Opinion Interview Report Reuters Bloomberg Xinhua AFP Euro Euros Dollar Dollars Yuan Won Forint Pound Pounds Crown Crowns Krona`.split(
+  `The A An This That These Those Its It Our Their His Her We They He She You I In On At For With And But By From Both As After Before When While Since Although However Meanwhile According If Also Today Yesterday Now So Then There Here What Why How Who Which Where Under Over Through Into Despite Like Unlike Following Last Next First Second Third One Two Three Four Five Some Many Most All Each Every More Less Other Another Such New Mr Ms Mrs Dr Prof Sir Premier Automaker Carmaker Manufacturer Maker Supplier Firm CEO CFO CTO COO Chairman Chairwoman Chair President Minister Prime Chief Executive Officer Head Director Board Member Vice Senior VP Managing Manager Founder Government Ministry Council Agency State Region Province City Municipality Parliament Commission Union Republic Kingdom Federal National Group Company Start-up Startup Plant Factory Gigafactory Battery Batteries Cell Cells Energy Project Phase Production Construction Investment Capacity Jobs EV EVs BEV BEVs PHEV SUV SUVs GWh MWh kWh LFP NMC NCA LMFP R&D JV MoU MOU IPO EU AI IT HR ESS PR GDP USD EUR GBP HUF SEK KRW CO2 Q1 Q2 Q3 Q4 H1 H2 AP SPD CDU FDP Green Greens Photo Image Source Read More Related Share Published Updated By Electronics Industry News Business Economy Science Research Technology Automotive Mobility Transport Climate Environment Editorial Video Live Breaking Exclusive Analysis Opinion Interview Report Reuters Bloomberg Xinhua AFP Euro Euros Dollar Dollars Yuan Won Forint Pound Pounds Crown Crowns Krona`.split(
     ' ',
   ),
 );
@@ -106,8 +113,12 @@ const isCommonWord = (word: string) => {
   return (tag !== undefined && !PROPER.test(tag)) || /^(?:[a-z]+ly|[a-z]+ing|[a-z]+ed)$/.test(lower);
 };
 
-/** A headline or a line of title case: capitalised words there are not evidence of a name. */
+/**
+ * A headline or a line of title case: capitalised words there are not evidence of a name. A sentence
+ * that ends with a full stop is prose, however many names it lists.
+ */
 const titleCase = (text: string) => {
+  if (/[.!?]["”’)]?$/.test(text.trim())) return false;
   const words = text.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
   return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
 };
@@ -204,6 +215,8 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
               /^[\p{Lu}]{3,5}$/u.test(rest))) ||
           (place && SUFFIX.test(` ${name.slice(0, place.start).trim()}`));
         if (!LEGAL.test(` ${name}`) && !extension) continue;
+        // "24M Technologies Inc" is the known "24M Technologies": a legal form alone extends nothing.
+        if (inner && !extension && LEGAL.test(` ${name}`) && !rest.includes(' ')) continue;
         add({
           key: companyKey(name),
           label: 'Company',
@@ -234,7 +247,16 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
     for (const m of text.matchAll(
       new RegExp(`\\b(${WORD}) (?:project|programme|program)\\b(?: \\(([^)]{3,60})\\))?`, 'gu'),
     ))
-      if (!NOT_NAMES.has(m[1]!) && !named.some(({ n }) => n === m[1]))
+      // Not a programme's name: a company's ("Italvolt's project"), a people's ("a big European
+      // project") or a place's ("the Thuringia project").
+      if (
+        !NOT_NAMES.has(m[1]!) &&
+        !named.some(({ n }) => n === m[1]) &&
+        !/['’]s$/.test(m[1]!) &&
+        LEXICON_WORDS[m[1]!.toLowerCase()] !== 'Demonym' &&
+        !namedPlaces(m[1]!).length &&
+        !cityNamed(m[1]!)
+      )
         project(m[1]!, 'research-programme', m.index, m[2]);
     for (const m of text.matchAll(new RegExp(`\\bthe (?:coming|upcoming|future) (${WORD})`, 'gu')))
       project(m[1]!, 'vehicle', m.index + m[0].length - m[1]!.length);
@@ -292,6 +314,12 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
 
     // Places with names of their own: continents, countries (and their adjectives), regions.
     for (const p of namedPlaces(text)) {
+      // "900 million US dollars", "1.7 billion U.S.": a currency, not a place.
+      if (
+        /^\s*(?:dollars?|pounds?|yuan|won|francs?|crowns?)\b/i.test(text.slice(p.end)) ||
+        /\d(?:\s*(?:million|billion|trillion|bn|mn))?\s+$/i.test(text.slice(0, p.start))
+      )
+        continue;
       const cues = [p.place.kind, ...(p.adjective ? ['adjective'] : [])];
       add({
         key: siteKey(p.place.id),
@@ -327,7 +355,13 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           words.length &&
           (NOT_NAMES.has(words[0]!) ||
             MONTHS.test(words[0]!) ||
-            (start === 0 && words.length > 1 && isCommonWord(words[0]!)) ||
+            // "Volkswagen-owned Salzgitter": a compound adjective opens the phrase, it is not the name.
+            (words.length > 1 && /-(?:owned|backed|led|controlled|funded)$/.test(words[0]!)) ||
+            (start === 0 &&
+              words.length > 1 &&
+              isCommonWord(words[0]!) &&
+              // "Robin Zeng, founder of CATL": a first name that is also a word.
+              !people.some((p) => p.start === start)) ||
             new RegExp(`^${PARTICLE}$`).test(words[0]!))
         ) {
           start += words[0]!.length + (text.slice(start + words[0]!.length).match(/^\s+/)?.[0].length ?? 1);
@@ -341,6 +375,21 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         )
           words = words.slice(0, -1);
         if (!words.length) continue;
+        // A title inside the run ("Development Minister Jörg Steinbach") or a portfolio after one
+        // ("Minister of Economic Affairs Jörg Steinbach"): the name is the last words.
+        const title = words
+          .slice(0, -2)
+          .map((w) => ROLE_WORD.test(w))
+          .lastIndexOf(true);
+        const keep =
+          title >= 0 && words.length - title - 1 <= 3
+            ? words.length - title - 1
+            : ROLE_OF.test(before(start)) && words.length >= 3
+              ? 2
+              : words.length;
+        for (const w of words.slice(0, words.length - keep)) start = text.indexOf(w, start) + w.length;
+        start = text.indexOf(words[words.length - keep]!, start);
+        words = words.slice(words.length - keep);
         name = text.slice(start, text.indexOf(words.at(-1)!, start) + words.at(-1)!.length);
         const based = /-based$/.test(name);
         if (based) name = name.slice(0, -'-based'.length);
@@ -349,13 +398,34 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           !(words.length > 1 && !NOT_NAMES.has(words[0]!) && SUFFIX.test(` ${words.join(' ')}`))
         )
           continue;
+        // "Billy-Berclau/Douvrin": neighbouring towns named together are each a town.
+        const towns = name.split('/').map((part) => ({ part, city: cityNamed(part, countries) }));
+        if (towns.length > 1 && towns.every((t) => t.city)) {
+          let at = start;
+          for (const { part, city } of towns) {
+            add({
+              key: siteKey(city!.id),
+              label: 'Site',
+              name: part,
+              start: at,
+              end: at + part.length,
+              kind: 'city',
+              place: city!,
+              cues: ['city', 'joined'],
+            });
+            at += part.length + 1;
+          }
+          continue;
+        }
         const end = start + name.length + (based ? '-based'.length : 0);
         const pre = before(start);
         const post = after(end);
         const initial = start === 0 || /^["“‘(\s]*$/.test(text.slice(0, start));
         const single = words.length === 1;
-        // A sentence-opening word of the language, alone, is a word.
+        // A sentence-opening word of the language, alone, is a word; a people's adjective ("European") is
+        // never a name by itself.
         if (single && initial && isCommonWord(name) && !/^\s*,/.test(post)) continue;
+        if (single && LEXICON_WORDS[name.toLowerCase()] === 'Demonym') continue;
 
         const person =
           people.some((p) => p.start <= start && p.end >= end) ||
@@ -363,6 +433,12 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
             words.length <= 4 &&
             (ROLE_BEFORE.test(pre) || ROLE_AFTER.test(post) || SAID_BEFORE.test(pre) || SAID_AFTER.test(post)));
         if (person && !single && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`)) {
+          // "Minister of Foreign Affairs and Trade Peter Szijjarto": the end of a title is not a name.
+          while (words.length > 2 && isCommonWord(words[0]!)) {
+            start = text.indexOf(words[1]!, start + words[0]!.length);
+            words = words.slice(1);
+          }
+          name = text.slice(start, end);
           const cues = ['person'];
           if (people.some((p) => p.start <= start && p.end >= end)) cues.push('nlp');
           if (ROLE_BEFORE.test(pre) || ROLE_AFTER.test(post)) cues.push('role');
@@ -381,7 +457,7 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
             based ||
             (city?.country && countries.has(city.country)) ||
             (city?.population ?? 0) >= 100000;
-          if (city && sure && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !DESCRIPTOR.test(pre)) {
+          if (city && sure && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !described(pre)) {
             const cues = ['city'];
             if (placeCue) cues.push('place-cue');
             if (countryAfter) cues.push('country-after');
@@ -404,8 +480,26 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
         // A town the gazetteer lacks, named where a plant is: "a gigafactory in Testville", "its Voderady plant".
         const plantPlace =
           /\b(?:gigafactory|plant|factory|facility|site)\s+(?:in|at|near)\s+(?:the\s+)?$/i.test(pre) ||
-          /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b/i.test(post);
-        if (plantPlace && !headline && !LEGAL.test(` ${name}`) && !SUFFIX.test(` ${name}`) && !DESCRIPTOR.test(pre)) {
+          // "The Testa Gigafactory in Grünheide": the word before a plant placed elsewhere is its name.
+          /^\s+(?:battery\s+|cell\s+)?(?:gigafactory|plant|factory)\b(?!\s+(?:in|at|near)\s+\p{Lu})/iu.test(post);
+        // Not a town: a people's adjective ("its first European gigafactory"), an acronym ("a so-called CNT
+        // plant"), the name a company gives its plant ("the Northvolt Ett plant") or a plant's own title
+        // ("its Customer Qualification Plant").
+        const demonym = LEXICON_WORDS[name.toLowerCase()] === 'Demonym';
+        const plantName = mentions.some(
+          (m) => m.sentence === i && m.label === 'Company' && m.end <= start && /^\s*$/.test(text.slice(m.end, start)),
+        );
+        if (
+          plantPlace &&
+          !demonym &&
+          !plantName &&
+          !/^\s+\p{Lu}/u.test(post) &&
+          !/^\p{Lu}{2,}$/u.test(name) &&
+          !headline &&
+          !LEGAL.test(` ${name}`) &&
+          !SUFFIX.test(` ${name}`) &&
+          !described(pre)
+        ) {
           add({
             key: siteKey(slugify(fold(name))),
             label: 'Site',
@@ -418,11 +512,12 @@ export function findMentions(all: Sentence[], known: KnownEntity[], title = '', 
           });
           continue;
         }
-        if (NOT_COMPANIES.test(name)) continue;
+        // "Electric Vehicles (EVs)": a plural acronym names a kind of thing, not an organisation.
+        if (NOT_COMPANIES.test(name) || /^\s*\(\p{Lu}{2,6}s\)/u.test(post)) continue;
         const cues: string[] = [];
         if (LEGAL.test(` ${name}`)) cues.push('legal');
         if (SUFFIX.test(` ${name}`)) cues.push('suffix');
-        if (DESCRIPTOR.test(pre)) cues.push('descriptor');
+        if (described(pre)) cues.push('descriptor');
         if (APPOSITIVE.test(post) || LISTED.test(post)) cues.push('appositive');
         if (BASED.test(pre)) cues.push('based');
         if (OF_CUE.test(pre)) cues.push('of');

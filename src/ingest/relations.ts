@@ -35,8 +35,9 @@ export interface Relation {
 const E = '(⟨\\d+⟩)';
 const ENTITY = '⟨\\d+⟩';
 /** Names in a row: "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩/⟨2⟩", "⟨1⟩ and Slovak start-up ⟨2⟩". */
-const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${ENTITY})*)`;
-const GAP = (n: number) => `[^⟨.;]{0,${n}}?`;
+const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${ENTITY})*)`;
+/** Words between names, within a clause: no other name and no full stop (a decimal point is no stop: "4.1 billion"). */
+const GAP = (n: number) => `(?:[^⟨.;]|\\.(?=\\d)){0,${n}}?`;
 
 interface Pattern {
   name: string;
@@ -45,17 +46,23 @@ interface Pattern {
   /** Roles by capture group: a group of one entity or a list. `subject` joins the sentence's subject. */
   groups: Role[];
   subject?: Role;
+  /**
+   * The wording makes one agreement with each name listed ("its partners are …"), or one among all of
+   * them ("the consortium of founding investors includes …"); by default, as the kind has it.
+   */
+  pairwise?: boolean;
 }
 
 /** Kinds that are agreements between two: a list of names makes one agreement with each. */
 const PAIRWISE = new Set<DealKind>(['supply', 'equity-stake', 'licence', 'discussion']);
 
-const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role): Pattern => ({
+const p = (name: string, kind: DealKind, re: string, groups: Role[], subject?: Role, pairwise?: boolean): Pattern => ({
   name,
   kind,
   re: new RegExp(re, 'giu'),
   groups,
   subject,
+  pairwise,
 });
 
 const PATTERNS: Pattern[] = [
@@ -72,6 +79,13 @@ const PATTERNS: Pattern[] = [
     `${LIST}${GAP(60)}\\b(?:formed|established|set up|created|launched|founded|form|establish|create|found|set up|signed|agreed|announced|announce)\\b${GAP(60)}joint[- ]venture`,
     ['partner'],
   ),
+  p('jv-possessive', 'joint-venture', `${LIST}['’]s?\\s+(?:[\\p{L}-]+\\s+){0,3}?joint[- ]venture\\b`, ['partner']),
+  p(
+    'co-founded',
+    'joint-venture',
+    `${LIST}\\s+(?:have\\s+|has\\s+)?(?:jointly\\s+)?(?:founded|established|set up|created|launched)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?(?:[\\p{L}-]+\\s+){0,3}?⟨\\d+⟩`,
+    ['partner'],
+  ),
   p(
     'jv-with',
     'joint-venture',
@@ -86,11 +100,18 @@ const PATTERNS: Pattern[] = [
     'partner',
   ),
   p('jv-partner', 'joint-venture', `joint[- ]venture partner,?\\s+${E}`, ['partner'], 'partner'),
+  p(
+    'its-jv-partner',
+    'joint-venture',
+    `${E},?\\s+(?:its|their)\\s+joint[- ]venture partner\\b`,
+    ['partner'],
+    'partner',
+  ),
   // Supply.
   p(
     'supply-to',
     'supply',
-    `${E}${GAP(50)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|sell|sells|ship|ships)\\b${GAP(90)}\\b(?:to|for)\\s+(?:the\\s+|its\\s+)?${GAP(40)}${E}`,
+    `${E}${GAP(50)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|sell|sells|ship|ships)\\b[^.;]{0,90}?\\b(?:to|for)\\s+(?:the\\s+|its\\s+)?${GAP(40)}${E}`,
     ['supplier', 'buyer'],
   ),
   p(
@@ -111,6 +132,86 @@ const PATTERNS: Pattern[] = [
     `\\b(?:supply|purchase|purchasing|offtake|sourcing|delivery)\\s+(?:deals?|contracts?|agreements?|orders?)\\s+(?:with|from)\\s+${GAP(30)}${LIST}`,
     ['partner'],
     'partner',
+  ),
+  p(
+    'supply-direct',
+    'supply',
+    `${E}${GAP(40)}\\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering)\\s+(?:the\\s+)?${E}(?!\\s+(?:to|for)\\b)`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'is-supplier',
+    'supply',
+    `${E}${GAP(40)}\\b(?:the|a|an|its)\\s+(?:[\\p{L}-]+\\s+){0,3}?supplier\\s+(?:for|to|of)\\s+(?:the\\s+)?${E}`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'as-supplier',
+    'supply',
+    `${E}${GAP(40)}\\b(?:selected|selects|chose|chosen|picked|named|appointed|signed)\\s+(?:the\\s+)?${E}\\s+as\\s+(?:its|their|a|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?supplier\\b`,
+    ['buyer', 'supplier'],
+  ),
+  p(
+    'cells-from-for',
+    'supply',
+    `\\b(?:cells|batteries|battery cells|modules|packs)\\s+from\\s+(?:the\\s+)?${E}${GAP(40)}\\bfor\\s+(?:the\\s+|its\\s+)?${E}`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'supply-with',
+    'supply',
+    `${E}${GAP(60)}\\b(?:supply|supplies|supplied|supplying|equip|equips|provide|provides|provided|providing)\\s+(?:the\\s+)?${E}\\s+with\\s+(?:[\\p{L}\\d-]+\\s+){0,4}?(?:cells|batteries|battery|modules|packs|materials?|cathodes?|anodes?|lithium|components)\\b`,
+    ['supplier', 'buyer'],
+  ),
+  p(
+    'contract-to-supply',
+    'supply',
+    `\\b(?:contract|agreement|deal|order)\\s+with\\s+(?:the\\s+)?${GAP(30)}${E}\\s+to\\s+(?:supply|deliver|provide)\\b`,
+    ['buyer'],
+    'supplier',
+  ),
+  // "VW secured a deal with CATL, along with Samsung and LG Chem, to deliver …": one deal of them all.
+  p(
+    'contract-along-with',
+    'supply',
+    `\\b(?:contract|agreement|deal|order)s?\\s+with\\s+(?:the\\s+)?${E},?\\s+(?:along with|as well as|together with)\\s+${LIST},?\\s+to\\s+(?:supply|deliver|provide)\\b`,
+    ['supplier', 'supplier'],
+    'buyer',
+    false,
+  ),
+  p(
+    'made-by',
+    'supply',
+    `\\b(?:made|supplied|delivered|manufactured|provided)\\s+by\\s+(?:the\\s+)?${E}`,
+    ['supplier'],
+    'buyer',
+  ),
+  p(
+    'awarded-contract',
+    'supply',
+    `${E}${GAP(40)}\\b(?:awarded|awards|gave|gives|granted|placed with)\\s+(?:the\\s+)?${E}\\s+(?:a|an|the|its)?\\s*(?:[\\p{L}\\d.,€$-]+\\s+){0,4}?(?:contract|order|deal)\\b`,
+    ['buyer', 'supplier'],
+  ),
+  p(
+    'contract-with-for-cells',
+    'supply',
+    `\\b(?:contracts?|orders?|agreements?|deals?)\\s+(?:worth\\s+[^⟨;]{0,40}?\\s+)?with\\s+(?:the\\s+)?${LIST}\\s+for\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:cells|batteries|battery|modules|materials?|cathodes?)\\b`,
+    ['supplier'],
+    'buyer',
+  ),
+  p(
+    'order-from',
+    'supply',
+    `\\b(?:contract|order|orders)\\s+(?:worth\\s+[^⟨.]{0,30}?\\s+)?from\\s+(?:the\\s+)?${E}`,
+    ['buyer'],
+    'supplier',
+  ),
+  p(
+    'order-with',
+    'supply',
+    `\\bplaced\\s+(?:an?\\s+|its\\s+)?(?:[\\p{L}\\d.,€$-]+\\s+){0,5}?orders?\\b${GAP(40)}\\bwith\\s+(?:the\\s+)?${E}`,
+    ['supplier'],
+    'buyer',
   ),
   p(
     'supply-customers',
@@ -140,6 +241,19 @@ const PATTERNS: Pattern[] = [
     ['investor', 'partner'],
   ),
   p(
+    'invest-sum-in',
+    'equity-stake',
+    `${LIST}${GAP(30)}\\b(?:invested|invests|invest|investing)\\b${GAP(40)}\\bin\\s+(?:the\\s+)?${E}`,
+    ['investor', 'partner'],
+  ),
+  p(
+    'has-invested-in',
+    'equity-stake',
+    `^[^⟨]{0,40}\\b(?:has|have)\\s+(?:already\\s+|also\\s+)?invested\\s+in\\s+(?:the likes of\\s+)?${LIST}`,
+    ['partner'],
+    'investor',
+  ),
+  p(
     'takeover',
     'equity-stake',
     `${E}${GAP(40)}\\b(?:acquire|acquires|acquired|acquiring|bought|buys|take over|takes over|took over|takeover of|acquisition of|purchase of)\\b${GAP(60)}${E}`,
@@ -150,6 +264,35 @@ const PATTERNS: Pattern[] = [
     'equity-stake',
     `${E}['’]s\\s+(?:leading\\s+|largest\\s+|main\\s+|majority\\s+|biggest\\s+)?(?:investor|shareholder|owner)s?,?\\s+${LIST}`,
     ['partner', 'investor'],
+  ),
+  p(
+    'its-investor',
+    'equity-stake',
+    `^(?:Its|Their)\\s+(?:leading\\s+|largest\\s+|main\\s+|majority\\s+|biggest\\s+|lead\\s+|key\\s+)?(?:investors?|shareholders?|owners?|backers?)\\s+(?:is|are|include|includes)\\s+${LIST}`,
+    ['investor'],
+    'partner',
+  ),
+  p(
+    'investors-include',
+    'equity-stake',
+    `\\b(?:founding\\s+)?(?:investors|shareholders|backers)\\b[^.;]{0,80}?\\b(?:include|includes|including|are)\\s+${LIST}`,
+    ['investor'],
+    'partner',
+    false,
+  ),
+  p(
+    'shareholder-of',
+    'equity-stake',
+    `\\b(?:the\\s+|a\\s+|an\\s+)?(?:largest\\s+|biggest\\s+|main\\s+|majority\\s+|leading\\s+|new\\s+)?(?:shareholder|investor|owner)s?\\s+(?:of|in)\\s+(?:the\\s+)?${E}`,
+    ['partner'],
+    'investor',
+  ),
+  p(
+    'buys-shares',
+    'equity-stake',
+    `\\b(?:acquire|acquires|acquired|buy|buys|bought|purchase|purchased|take over|took over)\\s+(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?${E}['’]s\\s+(?:[\\p{L}-]+\\s+|⟨\\d+⟩\\s+){0,3}(?:shares|stake|holding|interest)\\b`,
+    ['partner'],
+    'investor',
   ),
   p('owned-by', 'equity-stake', `${E}${GAP(40)}\\b(?:owned|backed|controlled)\\s+by\\s+(?:the\\s+)?${LIST}`, [
     'partner',
@@ -184,13 +327,40 @@ const PATTERNS: Pattern[] = [
   p(
     'partnership-between',
     'strategic-cooperation',
-    `\\b(?:partnership|cooperation|collaboration|alliance|agreement)\\s+between\\s+(?:the\\s+)?${LIST}`,
+    `\\b(?:partnership|cooperation|collaboration|alliance|agreement|deal|contract)\\s+between\\s+(?:the\\s+)?${LIST}`,
+    ['partner'],
+  ),
+  p(
+    'entered-into',
+    'strategic-cooperation',
+    `${LIST}${GAP(60)}\\b(?:entered into|signed|agreed|concluded|struck|sealed)\\b${GAP(40)}\\b(?:partnership|agreement|deal|contract|cooperation|alliance)\\b`,
     ['partner'],
   ),
   p(
     'partnership-with',
     'strategic-cooperation',
     `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreement)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
+    ['partner'],
+    'partner',
+  ),
+  p(
+    'chosen-as-partners',
+    'strategic-cooperation',
+    `\\b(?:chosen|chose|selected|picked|named)\\s+${LIST}\\s+as\\s+(?:its\\s+|their\\s+)?(?:[\\p{L}-]+\\s+){0,2}?partners?\\b`,
+    ['partner'],
+    'partner',
+    true,
+  ),
+  p(
+    'agreed-to-cooperate',
+    'strategic-cooperation',
+    `${LIST}${GAP(40)}\\b(?:agreed|agree|agrees|plan|plans|will|want|intend)\\s+to\\s+(?:jointly\\s+)?(?:cooperate|collaborate|work together|partner)\\b|${LIST}\\s+(?:will|plan to|want to|are to)\\s+jointly\\b`,
+    ['partner', 'partner'],
+  ),
+  p(
+    'together-with',
+    'strategic-cooperation',
+    `\\b(?:together|jointly)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
     ['partner'],
     'partner',
   ),
@@ -208,9 +378,17 @@ const PATTERNS: Pattern[] = [
     ['partner'],
   ),
   p(
+    'partners-are',
+    'strategic-cooperation',
+    `\\b(?:other|its|their)\\s+partners\\s+(?:are|include)\\s+${LIST}`,
+    ['partner'],
+    'partner',
+    true,
+  ),
+  p(
     'other-participants',
     'strategic-cooperation',
-    `\\b(?:participating|other) (?:companies|partners|members)\\s+(?:include|are)\\s+${LIST}`,
+    `\\b(?:participating|other) (?:companies|members)\\s+(?:include|are)\\s+${LIST}`,
     ['partner'],
     'partner',
   ),
@@ -221,8 +399,16 @@ const PATTERNS: Pattern[] = [
     ['researcher'],
     'researcher',
   ),
+  p(
+    'technology-from',
+    'licence',
+    `\\b(?:based on|uses|using|use of|licen[cs]ed|licen[cs]es)\\b${GAP(60)}\\btechnology\\s+(?:from|of|developed by)\\s+(?:the\\s+)?${E}`,
+    ['supplier'],
+    'buyer',
+  ),
   p('licensed-to', 'licence', `${E}${GAP(80)}\\blicen[cs]ed\\s+to\\s+${E}`, ['supplier', 'buyer']),
-  p('licence-from', 'licence', `${E}${GAP(60)}\\b(?:licen[cs]e|licen[cs]ed|licensing)\\b${GAP(40)}\\bfrom\\s+${E}`, [
+  // The licensed product may be a name of its own ("X will use the SemiSolid technology licensed from Y").
+  p('licence-from', 'licence', `${E}[^.;]{0,60}?\\b(?:licen[cs]e|licen[cs]ed|licensing)\\b${GAP(40)}\\bfrom\\s+${E}`, [
     'buyer',
     'supplier',
   ]),
@@ -272,7 +458,20 @@ export function findRelations(
         });
         let viaSubject = false;
         if (pattern.subject) {
-          const subject = subjectOf(i);
+          // "The plant will be close to its customers, including ⟨1⟩ and ⟨2⟩": a subject the wording
+          // lists is one of the others; the company is the one the report spoke of before.
+          let subject = subjectOf(i);
+          for (let back = 1; back <= 3 && subject !== null && parties.some((q) => q.mention === subject); back++)
+            subject = i - back >= 0 ? subjectOf(i - back) : null;
+          // "The Prime Minister signed a memorandum with ⟨1⟩": a sentence whose first actor is a person
+          // has no company of the report's as its subject.
+          const firstCompany = Math.min(...companies.map((c) => c.m.start));
+          if (
+            subject !== null &&
+            mentions[subject]!.sentence !== i &&
+            mentions.some((m) => m.sentence === i && m.label === 'Person' && m.start < firstCompany)
+          )
+            subject = null;
           if (subject !== null && !parties.some((q) => mentions[q.mention]!.key === mentions[subject]!.key)) {
             parties.unshift({ mention: subject, role: pattern.subject, left: true });
             viaSubject = true;
@@ -287,7 +486,7 @@ export function findRelations(
         const left = parties.filter((q) => q.left);
         const right = parties.filter((q) => !q.left);
         const groups =
-          PAIRWISE.has(pattern.kind) && keys.size > 2
+          (pattern.pairwise ?? PAIRWISE.has(pattern.kind)) && keys.size > 2
             ? left.length && right.length
               ? left.flatMap((a) => right.map((b) => [a, b]))
               : parties.slice(1).map((b) => [parties[0]!, b])

@@ -12,7 +12,7 @@ import { BadUserInputError } from '../../src/errors';
 import { ingestArticle, IngestResult } from '../../src/ingest';
 import { acceptProposals, proposalsOf } from '../../src/ingest/review';
 import { DEFAULT_DATA_DIR, loadData } from '../../src/load';
-import { unrealizedDeals } from '../../src/store/lifecycle';
+import { claimGroups, unrealizedDeals } from '../../src/store/lifecycle';
 import { relatedByIds } from '../../src/store/nodes';
 import { clearGraph, testDatabase } from '../support/neo4j';
 import { seedDataDir } from '../support/stack';
@@ -146,10 +146,13 @@ describe('two fictional articles about one deal', () => {
     expect(await count("MATCH (c:Company) WHERE c.name STARTS WITH 'Nordhaven' RETURN count(c) AS n")).toBe(1);
     expect(second.proposals.find((p) => p.recordId === 'nordhaven-motors-group')?.known).toBe(true);
     expect(await sourcesOf('nordhaven-motors-group')).toBe(2);
-    // The plant is named after its operator and city ("Zellfabrik gigafactory in Testville"), not a
-    // sentence fragment, and tied to a company of the deal.
+    // The plant is named after its operator and city, not a sentence fragment; the second report's
+    // "its Testville gigafactory" is the same plant, run by the start-up that builds it.
     const plant = first.proposals.find((p) => p.section === 'sites' && p.recordId.endsWith('-testville'));
-    expect(plant?.name).toMatch(/^(Zellfabrik|Nordhaven Motors Group) gigafactory in Testville$/);
+    expect(plant).toMatchObject({ recordId: 'zellfabrik-testville', name: 'Zellfabrik gigafactory in Testville' });
+    expect(plant?.record).toMatchObject({ kind: 'facility', locatedIn: ['testville'] });
+    expect(second.proposals.find((p) => p.recordId === 'zellfabrik-testville')?.known).toBe(true);
+    expect(await sourcesOf('zellfabrik-testville')).toBe(2);
   });
 
   it('links the stages: the letter of intent became a binding supply contract', async () => {
@@ -173,17 +176,12 @@ describe('two fictional articles about one deal', () => {
     expect(ids).not.toContain('nordhaven-motors-group-zellfabrik-letter-of-intent');
   });
 
-  // The second report's plant ("its Testville gigafactory") is not recognised by the current extractor,
-  // so its 16 GWh lands on the company: both figures are proposed with value, unit and year, and the
-  // loader's side-by-side rule is tested in lifecycle.test.ts (docs/ingestion.md lists the gap).
-  it('proposes both capacities with their values and years', async () => {
-    const capacity = (r: IngestResult) =>
-      r.proposals
-        .filter((p) => p.section === 'claims')
-        .map((p) => p.record as unknown as { value: number; unit: string; year?: number })
-        .map((c) => [c.value, c.unit, c.year]);
-    expect(capacity(first)).toContainEqual([20, 'GWh', 2030]);
-    expect(capacity(second)).toContainEqual([16, 'GWh', 2030]);
+  it('keeps both capacities of the plant side by side and prefers the later one', async () => {
+    const [group] = await claimGroups(db, 'zellfabrik-testville', 'CAPACITY_TARGET');
+    expect(group!.values.map((c) => [c.value, c.stated.value, c.preferred])).toEqual([
+      [16, '2023-05-10', true],
+      [20, '2022-03-01', false],
+    ]);
   });
 
   it('rejects malformed input with the argument named', async () => {
