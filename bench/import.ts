@@ -170,16 +170,25 @@ export async function importCsv(storeDir: string, csv: CsvSet, log: (line: strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.trim()) continue;
-      if (output.push(line) > 60) output.shift();
-      if (/IMPORT DONE|^\s*\d+ (nodes|relationships|properties)$/.test(line)) log(`import: ${line.trim()}`);
-    }
+  // A line may arrive in two chunks: each stream keeps its unfinished last line for the next chunk.
+  const keeper = () => {
+    let partial = '';
+    return (chunk: Buffer | null) => {
+      const lines = (partial + (chunk?.toString() ?? '\n')).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        if (output.push(line) > 60) output.shift();
+        if (/IMPORT DONE|^\s*\d+ (nodes|relationships|properties)$/.test(line)) log(`import: ${line.trim()}`);
+      }
+    };
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  for (const stream of [child.stdout, child.stderr]) {
+    const keep = keeper();
+    stream.on('data', keep);
+    stream.on('end', () => keep(null));
+  }
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   if (code !== 0) throw new Error(`neo4j-admin database import failed (${code}):\n${output.join('\n')}`);
   const done = output.map((line) => /IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms/.exec(line)).find(Boolean);
   return done ? Number(done[1] ?? 0) * 60 + Number(done[2]) + Number(done[3]) / 1000 : null;

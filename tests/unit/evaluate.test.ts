@@ -140,13 +140,14 @@ describe('the gold corpus, test split (measured; tuned on dev only)', () => {
       expect(Object.keys(figures[kind]).sort()).toEqual(['f1', 'precision', 'recall']);
   });
 
-  // The targets of issue #12 (entity F1 ≥ 0.85, partnership and plant F1 ≥ 0.70) are not met yet;
-  // docs/ingestion.md gives the figures. What is measured today is a floor no change may go below: the
-  // extractor must not get worse on reports it was never tuned on.
-  it('stays at or above what it measures today on the test split', () => {
-    expect(figures.entities.f1).toBeGreaterThanOrEqual(0.78);
-    expect(figures.partnerships.f1).toBeGreaterThanOrEqual(0.25);
-    expect(figures.plants.f1).toBeGreaterThanOrEqual(0.27);
-    expect(figures.claims.f1).toBeGreaterThanOrEqual(0.74);
+  // Of the targets of issue #12, entity F1 (>= 0.85) is met on the test split; partnership and plant F1
+  // (>= 0.70) are not (docs/ingestion.md gives dev and test side by side). The other figures are floors
+  // at what the test split measures today: the extractor must not get worse on reports it was never
+  // tuned on.
+  it('meets the entity target and stays at or above what it measures today on the test split', () => {
+    expect(figures.entities.f1).toBeGreaterThanOrEqual(0.85);
+    expect(figures.partnerships.f1).toBeGreaterThanOrEqual(0.3);
+    expect(figures.plants.f1).toBeGreaterThanOrEqual(0.54);
+    expect(figures.claims.f1).toBeGreaterThanOrEqual(0.75);
   });
 });
