@@ -7,31 +7,17 @@
  * names ("PowerCo gigafactory in Sagunto"), and ids follow from them (plants: `<operator>-<place>`).
  */
 import { slugify } from '../rules';
+import type { Known, KnownDeal } from '../store/known';
 import { confidence, Family, Features, FLOOR, thresholdOf } from './confidence';
 import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
-import { EntityLabel, findMentions, KnownEntity, Mention } from './mentions';
+import { EntityLabel, findMentions, Mention } from './mentions';
 import { fold, nameKey } from './names';
 import { findPlants, PlantMention, plantName, plantSubsidiaries } from './plants';
 import { DealKind, findRelations, Relation } from './relations';
 import { sentences, Sentence } from './text';
 
 export type { EntityLabel, KnownEntity } from './mentions';
-
-export interface KnownDeal {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-  binding: string;
-  modality: string;
-  parties: { company: string; role: string }[];
-  sites: string[];
-}
-
-export interface Known {
-  entities: KnownEntity[];
-  deals: KnownDeal[];
-}
+export type { Known, KnownDeal } from '../store/known';
 
 export interface EntityProposal {
   id: string;

@@ -29,7 +29,7 @@ import {
 } from '../store/proposals';
 import { extract } from './extract';
 import { proposalDrafts } from './factfile';
-import { readKnown } from './known';
+import { readKnown } from '../store/known';
 import { acceptProposals, proposalId } from './review';
 import { checkArticleText, factsEndMarker } from './text';
 

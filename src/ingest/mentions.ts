@@ -11,19 +11,11 @@ import { cityNamed, MONTHS, namedPlaces, Place } from './gazetteer';
 import { fold, nameKey } from './names';
 import type { Sentence } from './text';
 import { slugify } from '../rules';
+import type { KnownEntity, KnownLabel } from '../store/known';
 
 /** What kind of record a mention names. */
-export type EntityLabel = 'Company' | 'Person' | 'Site' | 'Project';
-
-/** A record the graph already holds, with the stored fields a re-declaration must keep. */
-export interface KnownEntity {
-  id: string;
-  label: EntityLabel;
-  name: string;
-  aliases: string[];
-  /** Company kinds, or the site's or project's kind. */
-  kinds: string[];
-}
+export type EntityLabel = KnownLabel;
+export type { KnownEntity };
 
 export interface Mention {
   /** Mentions with one key are one record. */

@@ -1,9 +1,37 @@
-/** What the graph already knows, so an article's mentions merge into existing records. */
+/** What the graph already knows, so an article's mentions merge into existing records (src/ingest). */
 import type { Database } from '../db/neo4j';
-import type { EntityLabel, Known } from './extract';
+
+/** The kinds of record an article's mentions can be. */
+export type KnownLabel = 'Company' | 'Person' | 'Site' | 'Project';
+
+/** A record the graph already holds, with the stored fields a re-declaration must keep. */
+export interface KnownEntity {
+  id: string;
+  label: KnownLabel;
+  name: string;
+  aliases: string[];
+  /** Company kinds, or the site's or project's kind. */
+  kinds: string[];
+}
+
+export interface KnownDeal {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  binding: string;
+  modality: string;
+  parties: { company: string; role: string }[];
+  sites: string[];
+}
+
+export interface Known {
+  entities: KnownEntity[];
+  deals: KnownDeal[];
+}
 
 export async function readKnown(db: Database): Promise<Known> {
-  const entities = await db.read<{ id: string; label: EntityLabel; name: string; aliases: string[]; kinds: string[] }>(
+  const entities = await db.read<KnownEntity>(
     'ingestKnownEntities',
     `/* ingestKnownEntities */
      MATCH (n:Entity) WHERE n:Company OR n:Person OR n:Site OR n:Project
@@ -13,7 +41,7 @@ export async function readKnown(db: Database): Promise<Known> {
             coalesce(n.aliases, []) AS aliases,
             CASE WHEN n:Company THEN coalesce(n.kinds, []) WHEN n.kind IS NULL THEN [] ELSE [n.kind] END AS kinds`,
   );
-  const deals = await db.read<Known['deals'][number]>(
+  const deals = await db.read<KnownDeal>(
     'ingestKnownDeals',
     `/* ingestKnownDeals */
      MATCH (p:Partnership)-[r:HAS_PARTY]->(c:Company)
