@@ -128,7 +128,7 @@ export function capacityReport(
   let report = byArguments.get(key);
   if (!report) {
     if (byArguments.size >= MAX_REPORTS) byArguments.clear();
-    report = computeReport(rows, groupBy, from, to, asOf);
+    report = computeReport(rows, { groupBy, from, to, asOf });
     byArguments.set(key, report);
   }
   return report;
@@ -136,10 +136,7 @@ export function capacityReport(
 
 function computeReport(
   rows: readonly PlantCapacityRow[],
-  groupBy: CapacityGroup,
-  from: number,
-  to: number,
-  asOf: string,
+  { groupBy, from, to, asOf }: Pick<CapacityReportModel, 'groupBy' | 'from' | 'to' | 'asOf'>,
 ): CapacityReportModel {
   const states = rows.map((r) => stateOf(r, asOf)).filter((s): s is PlantState => s !== null);
   const figures = new Map<string, CapacityFigureModel>();

@@ -10,11 +10,19 @@ import type {
 } from '../__generated__/resolvers-types';
 import { requireEditor } from '../auth';
 import { Context, loadTyped } from '../context';
+import type * as Ingestion from '../ingest';
 import { acceptProposals, proposalsOf, rejectProposals } from '../ingest/review';
 import { mergeProposals } from '../ingest/review-merge';
 import { checkInt } from '../rules';
 import { proposalById, reviewQueue, Section } from '../store/proposals';
 import { fromEnum, toEnum } from '../store/rows';
+
+/**
+ * The extractor, loaded on first use: its gazetteer and language model cost over 100 MiB, so only a
+ * process that ingests holds them. A require, not import(): the product runs its TypeScript through
+ * tsx's CommonJS loader, under which import() reaches Node's ESM loader, which cannot load .ts files.
+ */
+const ingestion = (): typeof Ingestion => require('../ingest') as typeof Ingestion;
 
 const SECTIONS: Record<Section, ProposalSection> = {
   companies: 'COMPANY',
@@ -55,15 +63,13 @@ export const ReviewQuery: QueryResolvers = {
 
 export const ReviewMutation: MutationResolvers = {
   ingestArticle: (_, { input }, ctx) =>
-    decide(ctx, async () => {
-      // The extractor's gazetteer and language model cost over 100 MiB: only a process that ingests loads them.
-      const { ingestArticle } = await import('../ingest');
-      return ingestArticle(ctx.db, ctx.principal, input, {
+    decide(ctx, () =>
+      ingestion().ingestArticle(ctx.db, ctx.principal, input, {
         auto: input.auto ?? false,
         minConfidence: input.minConfidence ?? 0.8,
         argumentPrefix: 'input.',
-      });
-    }),
+      }),
+    ),
   acceptProposals: (_, { input }, ctx) => decide(ctx, () => acceptProposals(ctx.db, ctx.principal, input)),
   rejectProposals: (_, { input }, ctx) => decide(ctx, () => rejectProposals(ctx.db, ctx.principal, input)),
   mergeProposals: (_, { input }, ctx) => decide(ctx, () => mergeProposals(ctx.db, ctx.principal, input)),

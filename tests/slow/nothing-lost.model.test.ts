@@ -1,7 +1,8 @@
 /**
  * Model-based test of "nothing lost" (issue #11), against the real product: fast-check generates
- * sequences of curation mutations (real HTTP to an API process of its own), reloads of a copy of the
- * data folder (some after a fact file changed, some with a source text changed), and kills of the API
+ * sequences of curation mutations (real HTTP to an API process of its own), ingested fictional reports
+ * (some accepted at once), reloads of a copy of the data folder (some after a fact file changed, some
+ * with a source text changed), and kills of the API
  * process (also in the middle of a mutation) and of Neo4j (SIGKILL, restarted on the same store).
  * After every step it checks, against the database:
  * - the (fact, quote) pairs never shrink, except by a removal a new revision records;
@@ -42,6 +43,22 @@ const ALIASES = ['Alpha Cells', 'Beta Batteries', 'Gamma', 'Delta Energy'];
 const NEW_SOURCES = [
   ['Model source one. Alpha Cells and Verkor agreed to build a pilot line in Grenoble.', 'Model source one, v2.'],
   ['Model source two. Beta Batteries will supply cells to Renault Group from 2026 onwards.', 'Model source two, v2.'],
+];
+
+/**
+ * Fictional reports for `ingestArticle`: two texts under each title and date, so a second text under
+ * the same title and date must be stored beside the first, never over it. Every company and town is
+ * invented, so accepted proposals add records of their own and leave the model's records alone.
+ */
+const ARTICLES = [
+  [
+    'Fictional model report. Quellwerk Motors signed a letter of intent with the start-up Zellfabrik Nord for a gigafactory in Testhaven. The gigafactory will have a capacity of 12 GWh by 2029.',
+    'Fictional model report, second text. Quellwerk Motors and Zellfabrik Nord dropped their plan for Testhaven.',
+  ],
+  [
+    'Fictional model report. Ostlicht Cells will supply battery cells to Brauner Automobile from 2028, the companies said.',
+    'Fictional model report, second text. Ostlicht Cells opened its plant in Probestadt.',
+  ],
 ];
 
 const stored = (value: string) => value.toLowerCase().replace(/_/g, '-');
@@ -409,6 +426,10 @@ const stepArb = fc.oneof(
   { weight: 16, arbitrary: fc.record({ kind: fc.constant('reload' as const) }) },
   { weight: 10, arbitrary: fc.record({ kind: fc.constant('editFile' as const), record: nat(), value: nat(2) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('changeSourceText' as const), source: nat() }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({ kind: fc.constant('ingest' as const), n: nat(1), variant: nat(1), auto: fc.boolean() }),
+  },
 );
 /** A kill, while a mutation of a deal (to a status) may be in flight, `delayMs` after it was sent. */
 const killArb = (kind: 'killApi' | 'killNeo4j') =>
@@ -517,6 +538,18 @@ class Run {
           return { id, revision: true };
         }
         return { id, revision: false };
+      }
+      case 'ingest': {
+        // Accepted proposals (auto) write records with revisions the model does not predict; the checks
+        // after the step still hold them to the invariants: no quote lost, no text changed, history replays.
+        const text = ARTICLES[step.n]![step.variant]!;
+        const reply = await post(
+          `mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { source { id text } } }`,
+          { input: { title: `Fictional model report ${step.n + 1}`, published: '2026-11-30', text, auto: step.auto } },
+        );
+        expect(reply.errors).toBeUndefined();
+        expect(reply.data.ingestArticle.source.text).toBe(text);
+        return 'unknown';
       }
       case 'reload':
         await loadData(db, dataDir);
@@ -803,7 +836,7 @@ class Run {
   }
 }
 
-(ownNeo4j ? describe : describe.skip)('nothing lost under random curation, reloads and kills', () => {
+(ownNeo4j ? describe : describe.skip)('nothing lost under random curation, ingestion, reloads and kills', () => {
   it(`keeps every quote and text, and replays history, over ${STEPS} steps`, async () => {
     const run = new Run();
     const started = performance.now();
