@@ -129,7 +129,7 @@ async function mergeOne(
   { principal, source, proposal: p, into, now, reason }: Merge,
   at: string,
 ): Promise<void> {
-  const { props } = (await store.storedRecords(tx, [into])).get(into)!;
+  const { props, evidenceIds } = (await store.storedRecords(tx, [into])).get(into)!;
   const name = props.name as string;
   const aliases = (props.aliases as string[] | undefined) ?? [];
   const added = newNames([name, ...aliases], p);
@@ -189,7 +189,7 @@ async function mergeOne(
       ...(moved.length > 0 ? { repointed: moved.map((m) => m.id) } : {}),
     },
     added.length > 0 ? [{ field: 'aliases', before: json(aliases), after: json(merged.aliases) }] : [],
-    node!.evidenceIds,
+    { before: evidenceIds, added: node!.evidenceIds },
     links.map(linkOf),
   );
   await store.recordDecisions(tx, [

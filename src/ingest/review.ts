@@ -177,9 +177,11 @@ export function decisionChanges(
   p: StoredProposal,
   decided: Record<string, unknown>,
   fields: readonly { field: string; before: string | null; after: string | null }[],
-  evidenceIds: readonly string[],
+  evidence: { before: readonly string[] | null; added: readonly string[] },
   links: readonly object[],
 ) {
+  // The record's whole list of quotes before and after, so its history replays to what it holds.
+  const after = [...new Set([...(evidence.before ?? []), ...evidence.added])].sort();
   return [
     {
       field: 'proposal',
@@ -187,7 +189,7 @@ export function decisionChanges(
       after: json({ id: p.id, source: p.sourceId, section: p.section, confidence: p.confidence, ...decided }),
     },
     ...fields,
-    { field: 'evidence', before: null, after: json(evidenceIds) },
+    { field: 'evidence', before: evidence.before ? json(evidence.before) : null, after: json(after) },
     ...(links.length > 0 ? [{ field: 'links', before: null, after: json(links) }] : []),
   ];
 }
@@ -313,7 +315,7 @@ export async function acceptProposals(
               before: json(before?.[key]),
               after: json(record[key]),
             })),
-            node.evidenceIds,
+            { before: stored.get(p.recordId)?.evidenceIds ?? null, added: node.evidenceIds },
             links,
           );
           const operation = status === 'edited' ? 'editProposal' : 'acceptProposal';

@@ -179,15 +179,25 @@ export const acceptedOfSource = (tx: ManagedTransaction, sourceId: string) =>
 export interface StoredRecord {
   labels: string[];
   props: Record<string, unknown>;
+  /** Its quotes' ids, sorted: a decision's revision records them before and after. */
+  evidenceIds: string[];
 }
 
 const STORED_RECORDS = `/* storedRecords */
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
-  RETURN id, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props`;
+  RETURN id, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props,
+         COLLECT { MATCH (n)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id } AS evidenceIds`;
 
-const byId = (rows: { id: string; labels: string[]; props: unknown }[]) =>
-  new Map(rows.map((r) => [r.id, { labels: r.labels, props: plain(r.props) as Record<string, unknown> }]));
+type StoredRow = { id: string; labels: string[]; props: unknown; evidenceIds: string[] };
+
+const byId = (rows: StoredRow[]) =>
+  new Map(
+    rows.map((r) => [
+      r.id,
+      { labels: r.labels, props: plain(r.props) as Record<string, unknown>, evidenceIds: r.evidenceIds },
+    ]),
+  );
 
 /** The records among `ids` that the graph holds, with their labels and properties, inside a transaction. */
 export async function storedRecords(
@@ -195,14 +205,12 @@ export async function storedRecords(
   ids: readonly string[],
 ): Promise<Map<string, StoredRecord>> {
   const result = await tx.run(STORED_RECORDS, { ids });
-  return byId(result.records.map((r) => r.toObject() as { id: string; labels: string[]; props: unknown }));
+  return byId(result.records.map((r) => r.toObject() as StoredRow));
 }
 
 /** The same, as a read of its own. */
 export async function readStoredRecords(db: Database, ids: readonly string[]): Promise<Map<string, StoredRecord>> {
-  return byId(
-    await db.read<{ id: string; labels: string[]; props: unknown }>('storedRecords', STORED_RECORDS, { ids }),
-  );
+  return byId(await db.read<StoredRow>('storedRecords', STORED_RECORDS, { ids }));
 }
 
 export interface Decision {

@@ -23,7 +23,7 @@ const MERGE = `mutation ($input: MergeProposalsInput!) { mergeProposals(input: $
 const ACCEPT = `mutation ($input: AcceptProposalsInput!) { acceptProposals(input: $input) { ${PROPOSAL} } }`;
 const HISTORY = `query ($id: ID!) { history(id: $id) { operation changedBy reason changes { field before after } } }`;
 const COMPANY = `query ($id: ID!) {
-  company(id: $id) { name aliases evidence { quote source { id } } partnerships { nodes { id } } }
+  company(id: $id) { name aliases evidence { id quote source { id } } partnerships { nodes { id } } }
 }`;
 const UPSERT = `mutation ($input: CompanyInput!) { upsertCompany(input: $input) { id } }`;
 
@@ -124,7 +124,7 @@ describe('merging a proposed company into a known one', () => {
     const company = (await ok(COMPANY, { id: 'zellfabrik-gmbh' })).company;
     expect(company.name).toBe('Zellfabrik GmbH');
     expect(company.aliases).toEqual(['Zellfabrik']);
-    expect(company.evidence).toEqual([{ quote: STATEMENT, source: { id: sourceId } }]);
+    expect(company.evidence).toMatchObject([{ quote: STATEMENT, source: { id: sourceId } }]);
 
     const [revision, ...others] = await merges(await historyOf('zellfabrik-gmbh'));
     expect(others).toEqual([]);
@@ -196,6 +196,10 @@ describe('merging a proposed company into a known one', () => {
     expect(first!.changes.map((c) => c.field)).toContain('aliases');
     expect(second!.changes.map((c) => c.field)).toEqual(['proposal', 'evidence']);
     expect(after(second!, 'proposal')).toMatchObject({ source: copyId, mergedInto: 'zellfabrik-gmbh' });
+    // Each merge records the company's whole list of quotes before and after, so history replays to it.
+    const evidence = (r: typeof first) => r!.changes.find((c) => c.field === 'evidence')!;
+    expect(evidence(second).before).toBe(evidence(first).after);
+    expect(JSON.parse(evidence(second).after!)).toEqual(company.evidence.map((e: { id: string }) => e.id).sort());
   });
 
   it('merges two proposals of one article into one company in one call, each a revision', async () => {
