@@ -52,7 +52,8 @@ const plainValue = (v: Value): unknown =>
   Array.isArray(v) ? v.map(plainValue) : v !== null && typeof v === 'object' ? v.int : v;
 
 export async function readGraph(db: Database): Promise<ExportGraph> {
-  const [nodes, edges] = [await allNodes(db), await allEdges(db)];
+  const nodes = await allNodes(db);
+  const edges = await allEdges(db);
   return {
     nodes: nodes.map((n) => ({ id: n.props.id as string, labels: n.labels.sort(), properties: values(n.props) })),
     edges: edges.map((e) => ({ source: e.source, target: e.target, type: e.type, properties: values(e.props) })),

@@ -16,7 +16,6 @@ import * as store from '../store/proposals';
 import type { FactRecord, StoredProposal } from '../store/proposals';
 import { fold } from './names';
 import {
-  asSource,
   BOUNDED,
   checkProposalIds,
   decisionChanges,
@@ -26,6 +25,7 @@ import {
   MAX_BATCH,
   planOf,
   reasonOf,
+  storedSource,
   writeDecided,
 } from './review';
 
@@ -102,8 +102,7 @@ export async function mergeProposals(db: Database, principal: Principal, input: 
           throw new BadUserInputError(`${at}.into`, `is the company proposal ${p.id} names: accept it instead.`);
         }
       });
-      const [sourceNode] = (await store.storedRecords(tx, [sourceId])).values();
-      const source = asSource(sourceId, sourceNode!.props);
+      const source = await storedSource(tx, sourceId);
       const now = new Date().toISOString();
       // One after another: a later merge sees the aliases and the repointed proposals of an earlier one.
       for (const [i, p] of proposals.entries()) {

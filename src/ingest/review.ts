@@ -10,6 +10,7 @@
  *   the record at their other end is accepted.
  */
 import { createHash } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { ProposalEditInput } from '../__generated__/resolvers-types';
 import type { Principal } from '../auth';
 import type { Database } from '../db/neo4j';
@@ -117,8 +118,13 @@ function applyEdit(proposal: StoredProposal, edit: ProposalEditInput | undefined
   return { record, replaced };
 }
 
-/** A stored source as the loader's planner reads it. */
-export function asSource(id: string, props: Record<string, unknown>): Source {
+/** A stored source, read in the decision's transaction, as the loader's planner reads it. */
+export async function storedSource(tx: ManagedTransaction, id: string): Promise<Source> {
+  const [node] = (await store.storedRecords(tx, [id])).values();
+  return asSource(id, node!.props);
+}
+
+function asSource(id: string, props: Record<string, unknown>): Source {
   const text = props.text as string;
   const marker = factsEndMarker(text);
   return {
@@ -240,8 +246,7 @@ export async function acceptProposals(
           return [p.id, applyEdit(p, at < 0 ? undefined : edits[at], `input.edits[${at}]`)];
         }),
       );
-      const [sourceNode] = (await store.storedRecords(tx, [sourceId])).values();
-      const source = asSource(sourceId, sourceNode!.props);
+      const source = await storedSource(tx, sourceId);
       const planFor = (chosen: StoredProposal[]) =>
         planOf(
           source,
