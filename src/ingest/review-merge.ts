@@ -11,11 +11,12 @@ import type { Database } from '../db/neo4j';
 import { BadUserInputError } from '../errors';
 import type { Source } from '../load/sources';
 import { checkId } from '../rules';
-import { revisionRow } from '../store/curation';
+import { recordRevisions, revisionRow } from '../store/curation';
 import * as store from '../store/proposals';
 import type { FactRecord, StoredProposal } from '../store/proposals';
 import { fold } from './names';
 import {
+  alsoChanged,
   BOUNDED,
   checkProposalIds,
   decisionChanges,
@@ -128,7 +129,7 @@ async function mergeOne(
   { principal, source, proposal: p, into, now, reason }: Merge,
   at: string,
 ): Promise<void> {
-  const { props, evidenceIds } = (await store.storedRecords(tx, [into])).get(into)!;
+  const { props } = (await store.storedRecords(tx, [into])).get(into)!;
   const name = props.name as string;
   const aliases = (props.aliases as string[] | undefined) ?? [];
   const added = newNames([name, ...aliases], p);
@@ -176,7 +177,7 @@ async function mergeOne(
   plan.relations.push(...links);
   plan.evidence.push(...(waiting?.evidence ?? []).filter((e) => !quoted.has(e.id)));
 
-  await writeDecided(tx, plan, `${at}.id`);
+  const changed = await writeDecided(tx, plan, `${at}.id`);
   await store.repointProposals(tx, moved);
   const changes = decisionChanges(
     p,
@@ -187,14 +188,16 @@ async function mergeOne(
       mergedInto: into,
       ...(moved.length > 0 ? { repointed: moved.map((m) => m.id) } : {}),
     },
-    added.length > 0 ? [{ field: 'aliases', before: json(aliases), after: json(merged.aliases) }] : [],
-    { before: evidenceIds, added: node!.evidenceIds },
+    changed.get(into) ?? [],
     links.map(linkOf),
   );
+  const revisionOf = (id: string, changes: readonly object[]) =>
+    revisionRow(principal, 'mergeProposal', id, changes, now, reason);
   await store.recordDecisions(tx, [
     {
       decision: { id: p.id, status: 'merged', written: merged, mergedInto: into },
-      revision: revisionRow(principal, 'mergeProposal', into, changes, now, reason),
+      revision: revisionOf(into, changes),
     },
   ]);
+  await recordRevisions(tx, alsoChanged(changed, new Set([into]), revisionOf));
 }

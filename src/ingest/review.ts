@@ -21,8 +21,9 @@ import type { Source } from '../load/sources';
 import { validate } from '../load/validate';
 import { writePlan } from '../load/write';
 import { checkText, checkTexts, LIMITS } from '../rules';
-import { revisionRow } from '../store/curation';
+import { recordRevisions, revisionRow, RevisionRow } from '../store/curation';
 import * as store from '../store/proposals';
+import type { FieldChange } from '../store/revisions';
 import type { FactRecord, Section, StoredProposal } from '../store/proposals';
 import { fromEnum } from '../store/rows';
 import { factsEndMarker } from './text';
@@ -176,28 +177,36 @@ export const writeDecided = (tx: Parameters<typeof writePlan>[0], plan: Plan, ar
   });
 
 /**
- * A decision's changes as its revision keeps them: the proposal and how it was decided, the fields the
- * decision set, and the quotes and links it added to the record.
+ * A decision's changes as its revision keeps them: the proposal and how it was decided, what the
+ * decision wrote to its record, and the links it added (an event, beside the link lists).
  */
 export function decisionChanges(
   p: StoredProposal,
   decided: Record<string, unknown>,
-  fields: readonly { field: string; before: string | null; after: string | null }[],
-  evidence: { before: readonly string[] | null; added: readonly string[] },
+  written: readonly FieldChange[],
   links: readonly object[],
 ) {
-  // The record's whole list of quotes before and after, so its history replays to what it holds.
-  const after = [...new Set([...(evidence.before ?? []), ...evidence.added])].sort();
   return [
     {
       field: 'proposal',
       before: null,
       after: json({ id: p.id, source: p.sourceId, section: p.section, confidence: p.confidence, ...decided }),
     },
-    ...fields,
-    { field: 'evidence', before: evidence.before ? json(evidence.before) : null, after: json(after) },
+    ...written,
     ...(links.length > 0 ? [{ field: 'links', before: null, after: json(links) }] : []),
   ];
+}
+
+/**
+ * Revisions for the records a decision's write changed besides the decided ones (a stored record whose
+ * link list or derived status it changed), by the same curator, so none goes unrecorded.
+ */
+export function alsoChanged(
+  changed: ReadonlyMap<string, FieldChange[]>,
+  decided: ReadonlySet<string>,
+  revision: (id: string, changes: FieldChange[]) => RevisionRow,
+): RevisionRow[] {
+  return [...changed].filter(([id]) => !decided.has(id)).map(([id, changes]) => revision(id, changes));
 }
 
 export interface AcceptInput {
@@ -301,35 +310,40 @@ export async function acceptProposals(
         node.props = Object.fromEntries(Object.entries(node.props).filter(([k]) => keys.includes(k)));
       }
 
-      await writeDecided(tx, plan, 'input.ids');
+      const changed = await writeDecided(tx, plan, 'input.ids');
 
       const now = new Date().toISOString();
+      const revisionOf = (operation: string) => (id: string, changes: readonly object[]) =>
+        revisionRow(principal, operation, id, changes, now, reason);
       await store.recordDecisions(
         tx,
         proposals.map((p) => {
           const { record, replaced } = corrected.get(p.id)!;
           const status = Object.keys(replaced).length > 0 ? 'edited' : 'accepted';
-          const before = stored.get(p.recordId)?.props;
           const node = plan.nodes.find((n) => n.id === p.recordId)!;
           const links = plan.relations.filter((r) => r.from === p.recordId || r.to === p.recordId).map(linkOf);
+          // A stored record shows what the write changed in it, as a load would; a new one, the fields an
+          // editor set and its quotes.
+          const written = stored.has(p.recordId)
+            ? (changed.get(p.recordId) ?? [])
+            : [
+                ...Object.keys(replaced).map((key) => ({ field: key, before: null, after: json(record[key]) })),
+                { field: 'evidence', before: null, after: json([...node.evidenceIds].sort()) },
+              ];
           const changes = decisionChanges(
             p,
             { status, ...(status === 'edited' ? { proposed: replaced } : {}) },
-            Object.keys(replaced).map((key) => ({
-              field: key,
-              before: json(before?.[key]),
-              after: json(record[key]),
-            })),
-            { before: stored.get(p.recordId)?.evidenceIds ?? null, added: node.evidenceIds },
+            written,
             links,
           );
           const operation = status === 'edited' ? 'editProposal' : 'acceptProposal';
           return {
             decision: { id: p.id, status, written: record },
-            revision: revisionRow(principal, operation, p.recordId, changes, now, reason),
+            revision: revisionOf(operation)(p.recordId, changes),
           };
         }),
       );
+      await recordRevisions(tx, alsoChanged(changed, batch, revisionOf('acceptProposal')));
       return store.lockProposals(
         tx,
         proposals.map((p) => p.id),

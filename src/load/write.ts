@@ -8,8 +8,8 @@ import { DOMAIN_LABELS, LINK_FIELDS, RELATIONSHIPS } from '../graph/vocabulary';
 import type { NodeLabel } from '../model';
 import { CLAIM_PREFERENCE } from '../store/claims';
 import { plain } from '../db/neo4j';
-import { LinkList, readLinkLists, recordRevisions, RevisionRow } from '../store/curation';
-import { changedFields, fieldOf, fieldValue, recordFields, sameMeaning } from '../store/revisions';
+import { LinkList, readLinkLists, recordRevisions } from '../store/curation';
+import { changedFields, FieldChange, fieldOf, fieldValue, recordFields, sameMeaning } from '../store/revisions';
 import { toStoredProps } from '../store/rows';
 import { precisionOf } from '../rules';
 import { LoadError } from './errors';
@@ -259,11 +259,17 @@ export interface LoadedFile {
 }
 
 /**
- * Writes a plan (see fileChanges for what wins over a stored value) and records what it changed in
- * existing records as revisions by `loader:<file>`. With a data file, the file's statements are kept as
- * the basis of its next load; a plan from elsewhere (accepted proposals) has no basis.
+ * Writes a plan (see fileChanges for what wins over a stored value) and returns what it changed in
+ * records that existed before, by record. A data file's load records those changes as revisions by
+ * `loader:<file>` and keeps the file's statements as the basis of its next load. A plan from elsewhere
+ * (a review decision) has no basis, and its caller records the changes in the decision's own revision,
+ * so one change is never recorded twice.
  */
-export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: LoadedFile): Promise<void> {
+export async function writePlan(
+  tx: ManagedTransaction,
+  plan: Plan,
+  file?: LoadedFile,
+): Promise<Map<string, FieldChange[]>> {
   await checkReferences(tx, plan);
   const [previous] = file
     ? (
@@ -356,30 +362,32 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: Loade
   );
   for (const id of await deriveCurrentValues(tx, plan, statusWritten)) if (before.has(id)) changing.add(id);
 
-  // Whatever the load changed in a record that existed before is a revision by the file.
+  // Whatever the write changed in a record that existed before.
   const after = await readRecords(tx, [...changing]);
   const shownAfter = await show(tx, after, [...lists.values()]);
-  const now = new Date().toISOString();
-  const revisions: RevisionRow[] = [];
+  const changed = new Map<string, FieldChange[]>();
   for (const id of changing) {
     const was = shownBefore.get(id)!;
     const is = shownAfter.get(id) ?? {};
     const changes = changedFields([...new Set([...Object.keys(was), ...Object.keys(is)])].sort(), was, is);
-    if (changes.length === 0) continue;
-    revisions.push({
+    if (changes.length > 0) changed.set(id, changes);
+  }
+  if (!file) return changed;
+
+  const now = new Date().toISOString();
+  await recordRevisions(
+    tx,
+    [...changed].map(([id, changes]) => ({
       id: randomUUID(),
       entityId: id,
       operation: 'load',
       changes: JSON.stringify(changes),
-      changedBy: `loader:${file?.key ?? plan.file}`,
+      changedBy: `loader:${file.key}`,
       via: 'loader',
       changedAt: now,
       reason: null,
-    });
-  }
-  await recordRevisions(tx, revisions);
-  if (!file) return;
-
+    })),
+  );
   const next: Snapshot = {
     nodes: Object.fromEntries(plan.nodes.map((n) => [n.id, n.props])),
     relations: Object.fromEntries(plan.relations.map((r) => [relationKey(r), r.props])),
@@ -390,6 +398,7 @@ export async function writePlan(tx: ManagedTransaction, plan: Plan, file?: Loade
      SET f.sha256 = $sha256, f.loadedAt = datetime(), f.snapshot = $snapshot`,
     { path: file.key, sha256: file.sha256, snapshot: JSON.stringify(next) },
   );
+  return changed;
 }
 
 /**

@@ -179,25 +179,17 @@ export const acceptedOfSource = (tx: ManagedTransaction, sourceId: string) =>
 export interface StoredRecord {
   labels: string[];
   props: Record<string, unknown>;
-  /** Its quotes' ids, sorted: a decision's revision records them before and after. */
-  evidenceIds: string[];
 }
 
 const STORED_RECORDS = `/* storedRecords */
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
-  RETURN id, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props,
-         COLLECT { MATCH (n)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id } AS evidenceIds`;
+  RETURN id, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props`;
 
-type StoredRow = { id: string; labels: string[]; props: unknown; evidenceIds: string[] };
+type StoredRow = { id: string; labels: string[]; props: unknown };
 
 const byId = (rows: StoredRow[]) =>
-  new Map(
-    rows.map((r) => [
-      r.id,
-      { labels: r.labels, props: plain(r.props) as Record<string, unknown>, evidenceIds: r.evidenceIds },
-    ]),
-  );
+  new Map(rows.map((r) => [r.id, { labels: r.labels, props: plain(r.props) as Record<string, unknown> }]));
 
 /** The records among `ids` that the graph holds, with their labels and properties, inside a transaction. */
 export async function storedRecords(

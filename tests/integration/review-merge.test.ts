@@ -129,7 +129,7 @@ describe('merging a proposed company into a known one', () => {
     const [revision, ...others] = await merges(await historyOf('zellfabrik-gmbh'));
     expect(others).toEqual([]);
     expect(revision).toMatchObject({ changedBy: 'desk-editor', reason: 'the registered name' });
-    expect(revision!.changes).toContainEqual({ field: 'aliases', before: '[]', after: '["Zellfabrik"]' });
+    expect(revision!.changes).toContainEqual({ field: 'aliases', before: null, after: '["Zellfabrik"]' });
     expect(after(revision!, 'proposal')).toMatchObject({
       id: proposal.id,
       recordId: 'zellfabrik',

@@ -12,7 +12,7 @@
  * - the model's prediction: what the mutation stores, whether it is refused, whether it records a
  *   revision (none without a change; reordering a list is no change), and that a reload of unchanged
  *   files changes nothing while a changed file's value wins, recorded by `loader:<file>`.
- * KG_MODEL_STEPS sets the number of steps (default 2,000).
+ * KG_MODEL_STEPS sets the number of steps (default 2,000); KG_MODEL_SEED replays a failure's seed.
  */
 import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
@@ -32,6 +32,7 @@ import { ApiProcess, startApiProcess } from '../support/api-process';
 jest.setTimeout(1_200_000);
 
 const STEPS = Number(process.env.KG_MODEL_STEPS ?? 2000);
+const SEED = process.env.KG_MODEL_SEED === undefined ? undefined : Number(process.env.KG_MODEL_SEED);
 const LENGTH = 50;
 const JWT = { key: 'model-test-secret-of-at-least-32-bytes!!', issuer: 'https://id.example.test', audience: 'kg' };
 const STATUSES = ['ANNOUNCED', 'SIGNED', 'ACTIVE', 'IN_DISCUSSION', 'COMPLETED', 'LAPSED', 'CANCELLED'];
@@ -347,7 +348,10 @@ const REVIEW_EVENTS = new Set(['ingestion', 'proposal', 'links']);
 
 /** History, read back over HTTP, replays to the stored record: each field's changes chain up to its value. */
 async function expectReplays(id: string): Promise<void> {
-  const reply = await post(`query ($id: ID!) { history(id: $id) { changes { field before after } } }`, { id });
+  const reply = await post(
+    `query ($id: ID!) { history(id: $id) { operation changedBy changedAt changes { field before after } } }`,
+    { id },
+  );
   expect(reply.errors).toBeUndefined();
   const last = new Map<string, unknown>();
   for (const revision of reply.data.history as { changes: RevisionRow['changes'] }[]) {
@@ -357,7 +361,9 @@ async function expectReplays(id: string): Promise<void> {
       if (REVIEW_EVENTS.has(change.field)) continue;
       const before = change.before === null ? null : JSON.parse(change.before);
       if (last.has(change.field) && !sameMeaning(last.get(change.field), before)) {
-        throw new Error(`${id}.${change.field}: a revision's before ${change.before} is not the previous after`);
+        throw new Error(
+          `${id}.${change.field}: a revision's before ${change.before} is not the previous after; history: ${JSON.stringify(reply.data.history)}`,
+        );
       }
       last.set(change.field, change.after === null ? null : JSON.parse(change.after));
     }
@@ -851,7 +857,7 @@ class Run {
         await run.startSequence();
         for (const step of steps) await run.step(step);
       }),
-      { numRuns: Math.ceil(STEPS / LENGTH), endOnFailure: true },
+      { numRuns: Math.ceil(STEPS / LENGTH), endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
     const seconds = Math.round((performance.now() - started) / 1000);
     const kinds = [...run.counts]
