@@ -3,6 +3,7 @@
  * (/export), and the web pages (dashboard, map, explorer, review, playground) built into web/dist.
  */
 import { ApolloServer } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -20,6 +21,7 @@ import type { Database } from '../db/neo4j';
 import { resolvers } from '../resolvers';
 import { sourceCount } from '../store/graph';
 import { formatError } from './errors';
+import { jitGateway } from './executor';
 import { exportRoutes } from './export';
 import { limitsFromEnv, QueryLimits, queryLimits } from './limits';
 import { knownOperationTypes } from './rules';
@@ -99,8 +101,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const settings = options.api ?? apiSettings();
   const limits = queryLimits(options.limits ?? limitsFromEnv());
   const apollo = new ApolloServer<Context>({
-    typeDefs: typeDefs(),
-    resolvers,
+    gateway: jitGateway(makeExecutableSchema({ typeDefs: typeDefs(), resolvers })),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: settings.introspection,
