@@ -5,7 +5,7 @@
  * serves one fixed schema; parsing, validation, limits, plugins and error formatting stay Apollo's.
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLSchema, printSchema } from 'graphql';
+import { execute, GraphQLSchema, printSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -16,6 +16,9 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Keyed by the query text's hash and the operation chosen from it.
   const compiled = new Map<string, CompiledQuery>();
   const executor: GatewayExecutor = async ({ queryHash, document, operation, operationName, request, context }) => {
+    // No operation by that name (or none named among several): graphql-js says which, without running
+    // anything, and Apollo answers OPERATION_RESOLUTION_FAILURE.
+    if (!operation) return execute({ schema, document, operationName: request.operationName, contextValue: context });
     // Variables are coerced by graphql-js: its errors are the ones Apollo recognises as bad user input,
     // and graphql-jit 0.8 leaves out an input field's default value. The schema maps no enum or scalar
     // to another value, so the coerced variables are valid input to graphql-jit's own coercion.

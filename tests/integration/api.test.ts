@@ -231,6 +231,19 @@ describe('errors', () => {
       status: 400,
       code: 'BAD_USER_INPUT',
     });
+    for (const [query, operationName] of [
+      ['query A { sources { id } }', 'B'],
+      ['query A { sources { id } } query B { sources { id } }', undefined],
+    ] as const) {
+      const response = await fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, operationName }),
+      });
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect([response.status, body.errors[0]!.extensions.code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
+      expect(body.errors[0]!.message).toMatch(operationName ? /Unknown operation named "B"/ : /operation name/);
+    }
   });
 
   it('answers SERVICE_UNAVAILABLE quickly when the database is down, and keeps serving', async () => {
