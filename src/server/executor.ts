@@ -5,12 +5,29 @@
  * serves one fixed schema; parsing, validation, limits, plugins and error formatting stay Apollo's.
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLSchema, printSchema } from 'graphql';
+import { execute, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 
 /** Compiled operations kept; real clients send a few dozen distinct ones. */
 const COMPILED_LIMIT = 500;
+
+/**
+ * graphql-jit's own errors (a resolver's plain Error, a null in a non-null field) carry no `extensions`,
+ * and Apollo's formatting reads them: without any, it would answer a bare error and never call
+ * formatError, which logs what failed. These become graphql-js errors with the same message, place and
+ * cause.
+ */
+function withExtensions(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((e) => e.extensions === undefined)) return result;
+  const errors = result.errors.map((e) => {
+    if (e.extensions !== undefined) return e;
+    const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined });
+    Object.defineProperty(error, 'locations', { value: e.locations, enumerable: e.locations !== undefined });
+    return error;
+  });
+  return { ...result, errors };
+}
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Keyed by the query text's hash and the operation chosen from it.
@@ -33,7 +50,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       compiled.set(key, result);
       query = result;
     }
-    return query.query(undefined, context, variables.coerced);
+    return withExtensions(await query.query(undefined, context, variables.coerced));
   };
   return {
     load: async () => ({ executor }),
