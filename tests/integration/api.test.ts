@@ -194,8 +194,8 @@ describe('reads', () => {
 });
 
 describe('errors', () => {
-  const codeOf = async (query: string, variables?: Record<string, unknown>) => {
-    const { status, body } = await graphql(stack.url, query, variables);
+  const codeOf = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
+    const { status, body } = await graphql(stack.url, query, variables, operationName);
     const error = body.errors?.[0];
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:|MATCH |bolt:\/\//);
     return { status, code: error?.extensions?.code, argument: error?.extensions?.argument, message: error?.message };
@@ -235,14 +235,9 @@ describe('errors', () => {
       ['query A { sources { id } }', 'B'],
       ['query A { sources { id } } query B { sources { id } }', undefined],
     ] as const) {
-      const response = await fetch(`${stack.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, operationName }),
-      });
-      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
-      expect([response.status, body.errors[0]!.extensions.code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
-      expect(body.errors[0]!.message).toMatch(operationName ? /Unknown operation named "B"/ : /operation name/);
+      const { status, code, message } = await codeOf(query, undefined, operationName);
+      expect([status, code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
+      expect(message).toMatch(operationName ? /Unknown operation named "B"/ : /operation name/);
     }
   });
 

@@ -42,6 +42,7 @@ export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  operationName?: string,
 ): Promise<{
   status: number;
   body: { data?: T; errors?: { message: string; extensions?: { code?: string; argument?: string } }[] };
@@ -49,7 +50,7 @@ export async function graphql<T = Record<string, unknown>>(
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
   });
   return { status: response.status, body: (await response.json()) as never };
 }
