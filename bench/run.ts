@@ -52,10 +52,16 @@ interface ArmServer {
 
 async function startArm(arm: Arm, uri: string): Promise<ArmServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'arm.ts'), arm, String(port), uri], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  // The API arm runs with the heap limit `make start` gives the product's API process.
+  const heap = arm === 'api' ? ['--max-old-space-size=192'] : [];
+  const child = spawn(
+    process.execPath,
+    [...heap, '--import', 'tsx', path.join(BENCH_DIR, 'arm.ts'), arm, String(port), uri],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('LISTENING')) resolve();

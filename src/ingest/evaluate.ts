@@ -311,13 +311,25 @@ export function scoreDocument(id: string, x: Extraction, gold: FactFile): Docume
   const facilities = x.entities.filter((e) => proposalType(e) === 'Site:facility');
   const others = x.entities.filter((e) => proposalType(e) !== 'Site:facility');
   const spuriousEntities: EntityProposal[] = [];
-  for (const e of others) {
-    const g = golds.find((c) => c.type === proposalType(e) && sameName(namesOf(e), c.names) && !taken.has(c.id));
-    if (g) {
-      goldOf.set(e.id, g.id);
-      taken.add(g.id);
-    } else spuriousEntities.push(e);
-  }
+  // A proposal that bears a gold record's own name takes it before one that only shares an alias with it
+  // ("Envision AESC" before "Envision Group", when the gold "Envision AESC" is also called "Envision").
+  const unmatched = new Set(others);
+  for (const exact of [true, false])
+    for (const e of others) {
+      if (!unmatched.has(e)) continue;
+      const g = golds.find(
+        (c) =>
+          c.type === proposalType(e) &&
+          !taken.has(c.id) &&
+          (exact ? sameName([e.name], [c.names[0]!]) || e.id === c.id : sameName(namesOf(e), c.names)),
+      );
+      if (g) {
+        goldOf.set(e.id, g.id);
+        taken.add(g.id);
+        unmatched.delete(e);
+      }
+    }
+  spuriousEntities.push(...unmatched);
   for (const e of facilities) {
     const operator = operatorOf(e);
     const g = golds.find(

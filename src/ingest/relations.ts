@@ -34,8 +34,10 @@ export interface Relation {
 
 const E = '(⟨\\d+⟩)';
 const ENTITY = '⟨\\d+⟩';
-/** Names in a row: "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩/⟨2⟩", "⟨1⟩ and Slovak start-up ⟨2⟩". */
-const LIST = `(${ENTITY}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${ENTITY})*)`;
+/** A name with what a report adds to it before the next one: "⟨1⟩ of China", "⟨1⟩ (CATL)". */
+const NAMED = `${ENTITY}(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+|\\s*\\([^()⟨]{0,40}\\))?`;
+/** Names in a row: "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩/⟨2⟩", "⟨1⟩ and Slovak start-up ⟨2⟩", "⟨1⟩ of China and ⟨2⟩ of France". */
+const LIST = `(${NAMED}(?:\\s*(?:,\\s*and|,|and|&|/|as well as|together with)\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${ENTITY})*)`;
 /** Words between names, within a clause: no other name and no full stop (a decimal point is no stop: "4.1 billion"). */
 const GAP = (n: number) => `(?:[^⟨.;]|\\.(?=\\d)){0,${n}}?`;
 
@@ -123,7 +125,7 @@ const PATTERNS: Pattern[] = [
   p(
     'supply-from',
     'supply',
-    `${E}${GAP(50)}\\b(?:source|sources|sourcing|buy|buys|bought|purchase|purchases|purchasing|receive|receives|order|orders|ordered|procure|procures)\\b${GAP(90)}\\bfrom\\s+${GAP(30)}${E}`,
+    `${E}${GAP(50)}\\b(?:source|sources|sourcing|buy|buys|bought|purchase|purchases|purchasing|receive|receives|order|orders|ordered|procure|procures|secure|secures|secured|securing|obtain|obtains|obtained)\\b${GAP(90)}\\bfrom\\s+${GAP(30)}${E}`,
     ['buyer', 'supplier'],
   ),
   p(
@@ -132,6 +134,14 @@ const PATTERNS: Pattern[] = [
     `\\b(?:supply|purchase|purchasing|offtake|sourcing|delivery)\\s+(?:deals?|contracts?|agreements?|orders?)\\s+(?:with|from)\\s+${GAP(30)}${LIST}`,
     ['partner'],
     'partner',
+  ),
+  // "signed a supply agreement for battery modules with ⟨1⟩", "a supply contract … to secure cells from ⟨1⟩".
+  p(
+    'supply-contract-from',
+    'supply',
+    `\\b(?:supply|purchase|purchasing|offtake|sourcing|delivery)\\s+(?:deals?|contracts?|agreements?|orders?)\\b${GAP(80)}\\b(?:from|with)\\s+(?:the\\s+)?${GAP(40)}${E}`,
+    ['supplier'],
+    'buyer',
   ),
   p(
     'supply-direct',
@@ -182,7 +192,7 @@ const PATTERNS: Pattern[] = [
   p(
     'made-by',
     'supply',
-    `\\b(?:made|supplied|delivered|manufactured|provided)\\s+by\\s+(?:the\\s+)?${E}`,
+    `\\b(?:made|supplied|delivered|manufactured|provided)\\s+by\\s+(?:the\\s+)?${GAP(30)}${E}`,
     ['supplier'],
     'buyer',
   ),
@@ -245,6 +255,14 @@ const PATTERNS: Pattern[] = [
     'equity-stake',
     `${LIST}${GAP(30)}\\b(?:invested|invests|invest|investing)\\b${GAP(40)}\\bin\\s+(?:the\\s+)?${E}`,
     ['investor', 'partner'],
+  ),
+  // "a funding round with a starting investment of £40m from mining giant ⟨1⟩".
+  p(
+    'investment-from',
+    'equity-stake',
+    `\\b(?:investment|funding|financing|equity|capital)\\b${GAP(60)}\\bfrom\\s+(?:the\\s+)?${GAP(30)}${E}`,
+    ['investor'],
+    'partner',
   ),
   p(
     'has-invested-in',
@@ -339,7 +357,7 @@ const PATTERNS: Pattern[] = [
   p(
     'partnership-with',
     'strategic-cooperation',
-    `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreement)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(30)}${LIST}`,
+    `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreements?|joins? forces|joined forces|joining forces)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(50)}${LIST}`,
     ['partner'],
     'partner',
   ),
@@ -399,6 +417,13 @@ const PATTERNS: Pattern[] = [
     ['researcher'],
     'researcher',
   ),
+  // "⟨1⟩ is to develop high-performance batteries with ⟨2⟩".
+  p(
+    'develop-with',
+    'research',
+    `${E}${GAP(40)}\\b(?:develop|develops|developing|co-develop|co-develops|jointly develop|research)\\b${GAP(60)}\\bwith\\s+(?:the\\s+)?${GAP(30)}${E}`,
+    ['researcher', 'researcher'],
+  ),
   p(
     'technology-from',
     'licence',
@@ -412,6 +437,12 @@ const PATTERNS: Pattern[] = [
     'buyer',
     'supplier',
   ]),
+  p(
+    'alliance-partners',
+    'long-term-partnership',
+    `${E}\\s+and\\s+(?:its\\s+|their\\s+)?alliance\\s+partners?\\s+${LIST}`,
+    ['partner', 'partner'],
+  ),
   p(
     'long-term-partner',
     'long-term-partnership',
@@ -460,7 +491,9 @@ export function findRelations(
         if (pattern.subject) {
           // "The plant will be close to its customers, including ⟨1⟩ and ⟨2⟩": a subject the wording
           // lists is one of the others; the company is the one the report spoke of before.
-          let subject = subjectOf(i);
+          // "⟨1⟩ is a customer of ⟨2⟩, which has also entered a partnership with ⟨3⟩": the clause's own subject.
+          const relative = /⟨(\d+)⟩[^⟨]{0,40}?,\s+(?:which|who)\b[^⟨]*$/u.exec(text.slice(0, match.index));
+          let subject = relative ? Number(relative[1]) : subjectOf(i);
           for (let back = 1; back <= 3 && subject !== null && parties.some((q) => q.mention === subject); back++)
             subject = i - back >= 0 ? subjectOf(i - back) : null;
           // "The Prime Minister signed a memorandum with ⟨1⟩": a sentence whose first actor is a person

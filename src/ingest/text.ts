@@ -49,10 +49,27 @@ export function sentences(text: string): Sentence[] {
     const textOf = raw.trim();
     if (textOf.length < 3) continue;
     const start = match.index + lead;
+    const prior = out[out.length - 1];
+    // "Ford Motor Co. and SK Innovation", "Nov. 18", "Mr. Zhang": a full stop after an abbreviation
+    // ends no sentence when the text goes on in the same line with a small letter, a digit, or a name
+    // after a title.
+    if (
+      prior &&
+      !/\n/.test(text.slice(prior.end, start)) &&
+      (TITLE.test(prior.text) || (ABBREVIATION.test(prior.text) && /^[\p{Ll}\d(]/u.test(textOf)))
+    ) {
+      prior.text = text.slice(prior.start, start + textOf.length);
+      prior.end = start + textOf.length;
+      continue;
+    }
     out.push({ text: textOf, start, end: start + textOf.length });
   }
   return out;
 }
+
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Co|Corp|Inc|Ltd|Bros|Jr|Sr|No|vs|approx|ca|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|[A-Z]\.[A-Z])\.$/;
+const TITLE = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|St)\.$/;
 
 // NUL and the replacement character (bytes that were not text) never occur in an article.
 // eslint-disable-next-line no-control-regex -- matching NUL is the point

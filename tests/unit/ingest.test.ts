@@ -77,9 +77,9 @@ describe('extraction', () => {
 
   it('never proposes anything from a reader comment', () => {
     const text =
-      'Acme Motors signs a letter of intent with Cellco.\n\nLeave a Reply\nAcme Motors should sign with Fakecorp in Mockville.';
+      'Acme Motors signs a letter of intent with Cellco GmbH.\n\nLeave a Reply\nAcme Motors should sign with Fakecorp GmbH in Mockville.';
     const found = extract(text, none);
-    expect(found.entities.map((e) => e.name).sort()).toEqual(['Acme Motors', 'Cellco']);
+    expect(found.entities.map((e) => e.name).sort()).toEqual(['Acme Motors', 'Cellco GmbH']);
     expect(found.deals).toHaveLength(1);
   });
 
