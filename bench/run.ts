@@ -52,8 +52,8 @@ interface ArmServer {
 
 async function startArm(arm: Arm, uri: string): Promise<ArmServer> {
   const port = await freePort();
-  // The API arm runs with the heap limit `make start` gives the product's API process.
-  const heap = arm === 'api' ? ['--max-old-space-size=192'] : [];
+  // The API arm runs with the heap settings `make start` gives the product's API process.
+  const heap = arm === 'api' ? ['--max-old-space-size=192', '--max-semi-space-size=64'] : [];
   const child = spawn(
     process.execPath,
     [...heap, '--import', 'tsx', path.join(BENCH_DIR, 'arm.ts'), arm, String(port), uri],
