@@ -101,7 +101,7 @@ const KIND_CUES: { kind: string; re: RegExp; weight: number }[] = [
   { kind: 'equity-stake', re: /\b(stake|equity|shareholding)\b/i, weight: 0.8 },
   {
     kind: 'supply',
-    re: /\b(supply (contract|agreement|deal|volumes?)|supplies|provides|will supply|will receive|delivers|purchase agreement)\b/i,
+    re: /\b(supply (contract|agreement|deal|volumes?)|offtake|supplies|provides|will supply|will receive|delivers|purchase agreement|commit(?:s|ted)? to buy(?:ing)?)\b/i,
     weight: 0.8,
   },
   { kind: 'discussion', re: /\b(talks|discussions|negotiations|talking to)\b/i, weight: 0.8 },
@@ -114,6 +114,22 @@ const KIND_CUES: { kind: string; re: RegExp; weight: number }[] = [
   { kind: 'strategic-cooperation', re: /\bstrategic (cooperation|partnership|alliance)\b/i, weight: 0.7 },
   { kind: 'strategic-cooperation', re: /\b(cooperation|partnership|alliance|agreement|deal) with\b/i, weight: 0.4 },
 ];
+/** Kinds of words between two names that tie them into an agreement, or speak against one. */
+const BETWEEN_CUES: [string, RegExp][] = [
+  [
+    'deal',
+    /\b(?:agreements?|deals?|contracts?|partnerships?|cooperation|collaboration|alliance|venture|memorandum|mou|accord|orders?)\b/i,
+  ],
+  ['supply', /\b(?:suppl\w*|deliver\w*|provid\w*|sell\w*|sold|sourc\w*|buy\w*|bought|purchas\w*|offtake)\b/i],
+  ['invest', /\b(?:invest\w*|stakes?|shares?|acquir\w*|takeover|backed|owned|owns|funding)\b/i],
+  ['sign', /\b(?:sign\w*|agree\w*|announc\w*|ink\w*|struck|conclud\w*|entered|formed|establish\w*|set up)\b/i],
+  ['with', /\bwith\b/i],
+  ['from-to', /\b(?:from|to|for)\b/i],
+  ['negated', /\b(?:not|no longer|cancel\w*|terminat\w*|ended|withdr\w*)\b/i],
+  ['said', /\b(?:said|says|told|according)\b/i],
+  ['other-clause', /[;:()“”"]|\b(?:which|while|whereas|but)\b/i],
+];
+
 const DEFAULT_STATUS: Record<string, string> = {
   'letter-of-intent': 'signed',
   memorandum: 'signed',
@@ -555,8 +571,50 @@ export function extractScored(
   // Deals: the relations found, by parties and kind; sentences with an agreement's wording but no
   // pattern fall back on the sentence's subject and the other companies it names.
   const found = [...relations];
+  // Any two companies a sentence with an agreement's wording names, that no pattern joined, are a
+  // candidate too, described by the words between them: patterns written on some reports miss most
+  // phrasings of others, and the learned confidence weighs which words tie two names into a deal.
   all.forEach((s, i) => {
-    if (found.some((r) => r.sentence === i)) return;
+    const cues = KIND_CUES.filter((c) => c.re.test(s.text));
+    if (!cues.length) return;
+    const best = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
+    const named = mentions
+      .flatMap((m, index) => (m.sentence === i && m.label === 'Company' ? [index] : []))
+      .sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+    const subject = subjectOf(i);
+    for (const [x, a] of named.entries())
+      for (const b of named.slice(x + 1)) {
+        const [ma, mb] = [mentions[a]!, mentions[b]!];
+        if (ma.key === mb.key || mb.start < ma.end) continue;
+        const pair = [ma.key, mb.key].sort().join('+');
+        const joined = (r: Relation) =>
+          r.sentence === i && [...new Set(r.parties.map((q) => mentions[q.mention]!.key))].sort().join('+') === pair;
+        if (found.some(joined)) continue;
+        const between = s.text.slice(ma.end, mb.start).toLowerCase();
+        const words = between.match(/\p{L}+/gu) ?? [];
+        const features: Record<string, number> = {
+          [`cue:${best.kind}`]: 1,
+          [`cooccur-gap:${words.length <= 3 ? 'near' : words.length <= 10 ? 'mid' : 'far'}`]: 1,
+        };
+        for (const [name, re] of BETWEEN_CUES) if (re.test(between)) features[`between:${name}`] = 1;
+        if (/^\s*(?:and|,|&|\/)\s*$/.test(between)) features['cooccur-listed'] = 1;
+        if (subject === a || subject === b) features['cooccur-subject'] = 1;
+        const role = best.kind === 'research' ? 'researcher' : 'partner';
+        found.push({
+          kind: best.kind as DealKind,
+          sentence: i,
+          parties: [
+            { mention: a, role },
+            { mention: b, role },
+          ],
+          pattern: 'cooccur',
+          viaSubject: false,
+          features,
+        });
+      }
+  });
+  all.forEach((s, i) => {
+    if (relations.some((r) => r.sentence === i)) return;
     const cues = KIND_CUES.filter((c) => c.re.test(s.text));
     if (!cues.length) return;
     const best = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
@@ -634,6 +692,8 @@ export function extractScored(
     if (existing) {
       if (!existing.proposal.quotes.includes(quote)) existing.proposal.quotes.push(quote);
       existing.features[`pattern:${r.pattern}`] = 1;
+      for (const [name, value] of Object.entries(r.features ?? {}))
+        existing.features[name] = Math.max(existing.features[name] ?? 0, value);
       existing.features.sentences = Math.log2(1 + existing.proposal.quotes.length);
       continue;
     }
@@ -673,14 +733,18 @@ export function extractScored(
       'party-confidence': Math.min(...ids.map((id) => entities.find((e) => e.id === id)?.confidence ?? 1)),
     };
     if (r.viaSubject) features['via-subject'] = 1;
+    Object.assign(features, r.features);
     deals.set(key, { proposal, features });
   }
   const dealList: DealProposal[] = [];
   for (const { proposal, features } of deals.values()) {
     // The fallback's doubt is about deals nothing else states: a pattern elsewhere in the report settles it.
     const patterns = Object.keys(features).filter((f) => f.startsWith('pattern:'));
-    if (patterns.some((f) => !f.startsWith('pattern:fallback')))
-      for (const f of patterns.filter((x) => x.startsWith('pattern:fallback'))) delete features[f];
+    const guessed = (f: string) => f.startsWith('pattern:fallback') || f === 'pattern:cooccur';
+    if (patterns.some((f) => !guessed(f)))
+      for (const f of Object.keys(features))
+        if (guessed(f) || f.startsWith('between:') || f.startsWith('cooccur') || f.startsWith('cue:'))
+          delete features[f];
     if (keep('partnership', features, proposal)) dealList.push(proposal);
   }
 

@@ -30,6 +30,8 @@ export interface Relation {
   pattern: string;
   /** A party is the sentence's subject rather than a name inside the phrasing. */
   viaSubject: boolean;
+  /** Cues of the wording itself, for a relation no pattern found (the words between its two names). */
+  features?: Record<string, number>;
 }
 
 const E = '(⟨\\d+⟩)';
@@ -128,10 +130,18 @@ const PATTERNS: Pattern[] = [
     `${E}${GAP(50)}\\b(?:source|sources|sourcing|buy|buys|bought|purchase|purchases|purchasing|receive|receives|order|orders|ordered|procure|procures|secure|secures|secured|securing|obtain|obtains|obtained)\\b${GAP(90)}\\bfrom\\s+${GAP(30)}${E}`,
     ['buyer', 'supplier'],
   ),
+  // "The Polish company sources battery cells from ⟨1⟩": the sentence's subject buys.
+  p(
+    'sources-from-subject',
+    'supply',
+    `^[^⟨]{0,40}\\b(?:sources|buys|purchases|procures|receives|obtains)\\b${GAP(60)}\\bfrom\\s+(?:the\\s+)?${GAP(30)}${E}`,
+    ['supplier'],
+    'buyer',
+  ),
   p(
     'supply-deal-with',
     'supply',
-    `\\b(?:supply|purchase|purchasing|offtake|sourcing|delivery)\\s+(?:deals?|contracts?|agreements?|orders?)\\s+(?:with|from)\\s+${GAP(30)}${LIST}`,
+    `\\b(?:supply|purchase|purchasing|offtake|sourcing|delivery)\\s+(?:deals?|contracts?|agreements?|orders?)\\s+(?:with|from)\\s+${GAP(50)}${LIST}`,
     ['partner'],
     'partner',
   ),
@@ -152,7 +162,7 @@ const PATTERNS: Pattern[] = [
   p(
     'is-supplier',
     'supply',
-    `${E}${GAP(40)}\\b(?:the|a|an|its)\\s+(?:[\\p{L}-]+\\s+){0,3}?supplier\\s+(?:for|to|of)\\s+(?:the\\s+)?${E}`,
+    `${E}${GAP(40)}\\b(?:the\\s+|a\\s+|an\\s+|its\\s+|is\\s+)(?:[\\p{L}-]+\\s+){0,3}?(?:supplier|provider)(?:\\s+partner)?\\s+(?:for|to|of)\\s+(?:the\\s+)?${LIST}`,
     ['supplier', 'buyer'],
   ),
   p(
@@ -244,6 +254,13 @@ const PATTERNS: Pattern[] = [
     `${LIST}${GAP(60)}\\b(?:stake|share|shares|shareholding|interest|holding)\\b${GAP(30)}\\bin\\s+(?:the\\s+)?${GAP(20)}${E}`,
     ['investor', 'partner'],
   ),
+  // "⟨1⟩ owns 17% in ⟨2⟩", "⟨1⟩ holds 25 per cent of ⟨2⟩".
+  p(
+    'owns-percent',
+    'equity-stake',
+    `${E}${GAP(30)}\\b(?:owns|own|owned|holds|hold|held|retains|retain|acquired|took|takes|bought|buys)\\s+(?:a\\s+|an\\s+)?(?:about\\s+|around\\s+|almost\\s+|nearly\\s+)?\\d+(?:[.,]\\d+)?\\s?(?:%|per ?cent|percent)\\s+(?:stake\\s+)?(?:in|of)\\s+(?:the\\s+)?${E}`,
+    ['investor', 'partner'],
+  ),
   p(
     'invest-in',
     'equity-stake',
@@ -274,7 +291,7 @@ const PATTERNS: Pattern[] = [
   p(
     'takeover',
     'equity-stake',
-    `${E}${GAP(40)}\\b(?:acquire|acquires|acquired|acquiring|bought|buys|take over|takes over|took over|takeover of|acquisition of|purchase of)\\b${GAP(60)}${E}`,
+    `${E}${GAP(40)}\\b(?:acquire|acquires|acquired|acquiring|bought|buys|take over|takes over|took over|takeover of|acquisition of|purchase of|take on|took on)\\b${GAP(60)}${E}`,
     ['investor', 'partner'],
   ),
   p(
@@ -312,7 +329,7 @@ const PATTERNS: Pattern[] = [
     ['partner'],
     'investor',
   ),
-  p('owned-by', 'equity-stake', `${E}${GAP(40)}\\b(?:owned|backed|controlled)\\s+by\\s+(?:the\\s+)?${LIST}`, [
+  p('owned-by', 'equity-stake', `${E}${GAP(40)}\\b(?:owned|backed|controlled)\\s+by\\s+(?:the\\s+)?${GAP(40)}${LIST}`, [
     'partner',
     'investor',
   ]),
@@ -351,13 +368,13 @@ const PATTERNS: Pattern[] = [
   p(
     'entered-into',
     'strategic-cooperation',
-    `${LIST}${GAP(60)}\\b(?:entered into|signed|agreed|concluded|struck|sealed)\\b${GAP(40)}\\b(?:partnership|agreement|deal|contract|cooperation|alliance)\\b`,
+    `${LIST}${GAP(60)}\\b(?:entered into|signed|agreed|concluded|struck|sealed|inked|announced|reached)\\b${GAP(40)}\\b(?:partnership|agreement|deal|contract|cooperation|alliance)\\b`,
     ['partner'],
   ),
   p(
     'partnership-with',
     'strategic-cooperation',
-    `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|agreements?|joins? forces|joined forces|joining forces)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(50)}${LIST}`,
+    `\\b(?:strategic\\s+|commercial\\s+|industrial\\s+)?(?:partnership|cooperation|collaboration|alliance|partnered|partnering|partners|cooperates|cooperating|collaborates|collaborating|works closely|working closely|work closely|working|agreements?|deal|contract|accord|joins? forces|joined forces|joining forces)\\s+with\\s+(?:the\\s+|its\\s+)?${GAP(50)}${LIST}`,
     ['partner'],
     'partner',
   ),

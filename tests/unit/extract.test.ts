@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extract } from '../../src/ingest/extract';
+import { extract, extractScored } from '../../src/ingest/extract';
 import { cityNamed, namedPlaces } from '../../src/ingest/gazetteer';
 
 const text = readFileSync(
@@ -100,5 +100,33 @@ describe('names', () => {
       expect(record.name.length).toBeLessThanOrEqual(80);
       expect(record.name).not.toMatch(/\b(said|which|this|the first|is targeting)\b/);
     }
+  });
+});
+
+describe('two companies a sentence with an agreement names, in wording no pattern knows (fictional)', () => {
+  // The sentence is not the report's first, and the graph lists the companies in another order than the
+  // text names them: the words between them are read all the same.
+  const report =
+    'The news came from Lyon.\nVoltara Cells GmbH, under a supply agreement signed on Monday, will equip the next vans of Nordhaven Motors GmbH from 2027.';
+  // Both are companies the graph knows, so the test is about the agreement, not about finding them.
+  const company = (id: string, name: string) => ({ id, label: 'Company' as const, name, aliases: [], kinds: [] });
+  const known = {
+    entities: [company('nordhaven-motors', 'Nordhaven Motors GmbH'), company('voltara-cells', 'Voltara Cells GmbH')],
+    deals: [],
+  };
+  const { scored } = extractScored(report, known, 2024, {}, 0);
+  const candidates = scored.filter((s) => s.family === 'partnership');
+
+  it('are a candidate described by the words between them, for the confidence to weigh', () => {
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]!.features).toMatchObject({
+      'pattern:cooccur': 1,
+      'between:deal': 1,
+      'between:supply': 1,
+      'between:sign': 1,
+    });
+    expect(
+      (candidates[0]!.proposal as { parties: { company: string }[] }).parties.map((p) => p.company).sort(),
+    ).toEqual(['nordhaven-motors', 'voltara-cells']);
   });
 });
