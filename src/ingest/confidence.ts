@@ -1,8 +1,10 @@
 /**
  * A learned confidence: one logistic regression per kind of proposal over the cues that found it
  * (features), trained on the gold corpus's dev split by `kg train` and committed as
- * data/weights.json. A proposal's confidence is the model's probability that the gold file holds it;
- * the extractor proposes what reaches FLOOR, so a reviewer sees what is more likely right than wrong.
+ * data/weights.json. A proposal's confidence is the model's probability that the gold file holds it.
+ * Entities are proposed from FLOOR; agreements, plants, milestones and claims from the threshold with the
+ * best F1 on dev, which may be lower: a reviewer sees each one's confidence, and `--auto` accepts only
+ * what reaches its own, higher bound.
  */
 import { writeFileSync } from 'node:fs';
 import { paths } from '../config';
