@@ -571,13 +571,17 @@ export function extractScored(
   // Deals: the relations found, by parties and kind; sentences with an agreement's wording but no
   // pattern fall back on the sentence's subject and the other companies it names.
   const found = [...relations];
+  const cuesIn = all.map((s) => KIND_CUES.filter((c) => c.re.test(s.text)));
+  const strongest = (cues: typeof KIND_CUES) => cues.reduce((a, b) => (b.weight > a.weight ? b : a));
+  /** The set of companies a relation joins, as one key. */
+  const partiesOf = (r: Relation) => [...new Set(r.parties.map((q) => mentions[q.mention]!.key))].sort().join('+');
+  const joined = new Set(relations.map((r) => `${r.sentence}|${partiesOf(r)}`));
   // Any two companies a sentence with an agreement's wording names, that no pattern joined, are a
   // candidate too, described by the words between them: patterns written on some reports miss most
   // phrasings of others, and the learned confidence weighs which words tie two names into a deal.
   all.forEach((s, i) => {
-    const cues = KIND_CUES.filter((c) => c.re.test(s.text));
-    if (!cues.length) return;
-    const best = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
+    if (!cuesIn[i]!.length) return;
+    const best = strongest(cuesIn[i]!);
     const named = mentions
       .flatMap((m, index) => (m.sentence === i && m.label === 'Company' ? [index] : []))
       .sort((a, b) => mentions[a]!.start - mentions[b]!.start);
@@ -586,10 +590,9 @@ export function extractScored(
       for (const b of named.slice(x + 1)) {
         const [ma, mb] = [mentions[a]!, mentions[b]!];
         if (ma.key === mb.key || mb.start < ma.end) continue;
-        const pair = [ma.key, mb.key].sort().join('+');
-        const joined = (r: Relation) =>
-          r.sentence === i && [...new Set(r.parties.map((q) => mentions[q.mention]!.key))].sort().join('+') === pair;
-        if (found.some(joined)) continue;
+        const pair = `${i}|${[ma.key, mb.key].sort().join('+')}`;
+        if (joined.has(pair)) continue;
+        joined.add(pair);
         const between = s.text.slice(ma.end, mb.start).toLowerCase();
         const words = between.match(/\p{L}+/gu) ?? [];
         const features: Record<string, number> = {
@@ -614,10 +617,8 @@ export function extractScored(
       }
   });
   all.forEach((s, i) => {
-    if (relations.some((r) => r.sentence === i)) return;
-    const cues = KIND_CUES.filter((c) => c.re.test(s.text));
-    if (!cues.length) return;
-    const best = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
+    if (relations.some((r) => r.sentence === i) || !cuesIn[i]!.length) return;
+    const best = strongest(cuesIn[i]!);
     const subject = subjectOf(i);
     if (subject === null) return;
     const others = mentions.flatMap((m, index) =>
@@ -645,7 +646,7 @@ export function extractScored(
   // is of that kind.
   for (const r of found) {
     if (r.kind !== 'strategic-cooperation') continue;
-    const cue = KIND_CUES.filter((c) => c.weight >= 0.8 && c.re.test(all[r.sentence]!.text)).sort(
+    const cue = cuesIn[r.sentence]!.filter((c) => c.weight >= 0.8).sort(
       (a, b) => SPECIFICITY.indexOf(a.kind) - SPECIFICITY.indexOf(b.kind),
     )[0];
     if (cue) r.kind = cue.kind as DealKind;
@@ -654,7 +655,7 @@ export function extractScored(
   const specific = (k: string) => SPECIFICITY.indexOf(k);
   const best = new Map<string, Relation>();
   for (const r of found) {
-    const key = `${r.sentence}|${[...new Set(r.parties.map((p) => mentions[p.mention]!.key))].sort().join('+')}`;
+    const key = `${r.sentence}|${partiesOf(r)}`;
     const prior = best.get(key);
     // "is considering a purchase agreement with X": a deal under consideration is talks, not the deal.
     const considered = (x: Relation) => x.pattern === 'considering';
