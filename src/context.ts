@@ -51,9 +51,21 @@ export interface Fetch {
   partnerships?: PartnershipPageRequest;
 }
 
+const selectionKeys = new WeakMap<object, string>();
+
+/** A selection's key, spelled once per selection object (the same query document reuses its selections). */
+function selectionKey(selection: ReadonlyMap<string, unknown>): string {
+  let key = selectionKeys.get(selection);
+  if (key === undefined) {
+    key = `{${[...selection].map(([name, below]) => `${name}:${below instanceof Map ? selectionKey(below) : ''}`).join(',')}}`;
+    selectionKeys.set(selection, key);
+  }
+  return key;
+}
+
 /** Tells apart what two fetches bring, to key the loaders (selections are maps, so spelled out). */
 const fetchKey = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v));
+  JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? selectionKey(v) : v));
 
 /** Relations and partnership pages that arrived with a record (a partial record is never cached by id). */
 const fetchedWith = new WeakMap<object, NodeWithRelated['related']>();

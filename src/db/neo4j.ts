@@ -1,9 +1,17 @@
 /**
  * The one place that runs Cypher. Every call names its operation (sent as transaction metadata and
- * used in logs), uses an explicit read or write transaction, closes its session, and translates
- * driver errors into the API's typed errors.
+ * used in logs), runs in a read or a write transaction, closes its session, and translates driver
+ * errors into the API's typed errors.
  */
-import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape, ResultSummary } from 'neo4j-driver';
+import neo4j, {
+  Driver,
+  isRetriableError,
+  ManagedTransaction,
+  Neo4jError,
+  QueryResult,
+  RecordShape,
+  ResultSummary,
+} from 'neo4j-driver';
 import type { Neo4jSettings } from '../config';
 import { DatabaseTimeoutError, ServiceUnavailableError } from '../errors';
 import { disableNagle } from './socket';
@@ -79,6 +87,10 @@ function changesData(summary: ResultSummary): boolean {
   );
 }
 
+/** How long a transaction is retried after transient failures, and the first pause between tries. */
+const RETRY_MS = 2000;
+const FIRST_RETRY_MS = 100;
+
 export interface DatabaseOptions {
   /** Per-transaction timeout, so no request can hold Neo4j. */
   queryTimeoutMs?: number;
@@ -92,7 +104,7 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
     disableLosslessIntegers: false,
     connectionTimeout: options.connectTimeoutMs ?? 3000,
     connectionAcquisitionTimeout: options.connectTimeoutMs ?? 3000,
-    maxTransactionRetryTime: 2000,
+    maxTransactionRetryTime: RETRY_MS,
     maxConnectionPoolSize: 64,
     userAgent: 'battery-kg',
   });
@@ -113,19 +125,26 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
     get queryCount() {
       return queryCount;
     },
+    // A read is one statement in an auto-commit transaction: RUN and PULL in one round trip, where a
+    // managed transaction adds BEGIN and a COMMIT round trip. A read changes nothing, so a transient
+    // failure (a leader switch, a lost connection) is retried, as the driver retries managed ones.
     async read<R extends RecordShape>(operation: string, cypher: string, params: Params = {}) {
-      const s = session('READ');
-      try {
-        queryCount += 1;
-        const result: QueryResult<R> = await s.executeRead((tx) => tx.run<R>(cypher, params), {
-          timeout,
-          metadata: { app: 'battery-kg', operation },
-        });
-        return result.records.map((r) => r.toObject());
-      } catch (error) {
-        throw translateError(error);
-      } finally {
-        await s.close();
+      queryCount += 1;
+      const started = Date.now();
+      for (let pause = FIRST_RETRY_MS; ; pause *= 2) {
+        const s = session('READ');
+        try {
+          const result: QueryResult<R> = await s.run<R>(cypher, params, {
+            timeout,
+            metadata: { app: 'battery-kg', operation },
+          });
+          return result.records.map((r) => r.toObject());
+        } catch (error) {
+          if (!isRetriableError(error) || Date.now() - started + pause > RETRY_MS) throw translateError(error);
+        } finally {
+          await s.close();
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
       }
     },
     async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>, options: WriteOptions = {}) {
@@ -175,12 +194,19 @@ export function connect(settings: Neo4jSettings, options: DatabaseOptions = {}):
   };
 }
 
-/** Converts Neo4j Integers (and lists/maps of them) to JS numbers at the database boundary. */
+/**
+ * Converts Neo4j Integers (and lists/maps of them) to JS numbers at the database boundary, in place:
+ * rows are fresh from the driver and belong to the caller, and copying every map of every row made
+ * garbage on every request.
+ */
 export function plain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object' && value.constructor === Object) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
+  } else if (value.constructor === Object) {
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) map[key] = plain(map[key]);
   }
   return value;
 }

@@ -45,6 +45,8 @@ const num = (props: Props, key: string): number => {
   if (typeof value !== 'number') throw new Error(`stored node ${String(props.id)} has no number "${key}"`);
   return value;
 };
+const optEnum = <T extends string>(props: Props, key: string): T | null =>
+  opt(props, key) ? toEnum<T>(str(props, key)) : null;
 const list = (props: Props, key: string): string[] => (Array.isArray(props[key]) ? (props[key] as string[]) : []);
 
 function dateValue(props: Props, prefix: string): DateValueModel | null {
@@ -65,7 +67,6 @@ export function toNode(raw: unknown): NodeModel {
   if (!label) throw new Error(`stored node ${String(props.id)} has no domain label`);
   const base = { id: str(props, 'id'), name: str(props, 'name') };
   const described = { aliases: list(props, 'aliases'), description: opt(props, 'description') };
-  const optEnum = <T extends string>(key: string): T | null => (opt(props, key) ? toEnum<T>(str(props, key)) : null);
   switch (label) {
     case 'Company':
       return {
@@ -87,7 +88,7 @@ export function toNode(raw: unknown): NodeModel {
             ? { latitude: props.latitude, longitude: props.longitude, source: str(props, 'geoSource') }
             : null,
         plant: (props.labels as string[]).includes('Plant')
-          ? { chemistry: opt(props, 'chemistry'), status: optEnum('status') }
+          ? { chemistry: opt(props, 'chemistry'), status: optEnum(props, 'status') }
           : null,
       };
     case 'Project':
@@ -117,7 +118,7 @@ export function toNode(raw: unknown): NodeModel {
         year: num(props, 'year'),
         date: opt(props, 'date'),
         precision: toEnum(str(props, 'precision')),
-        bound: optEnum('bound'),
+        bound: optEnum(props, 'bound'),
         due: str(props, 'due'),
         modality: toEnum(str(props, 'modality')),
         measure:
@@ -155,8 +156,8 @@ export function toNode(raw: unknown): NodeModel {
         __typename: label,
         ...base,
         status: toEnum(str(props, 'status')),
-        kind: optEnum('kind'),
-        binding: optEnum('binding'),
+        kind: optEnum(props, 'kind'),
+        binding: optEnum(props, 'binding'),
         modality: toEnum(str(props, 'modality')),
         summary: opt(props, 'summary'),
         date: dateValue(props, 'date')!,
@@ -170,7 +171,7 @@ export function toNode(raw: unknown): NodeModel {
         unit: str(props, 'unit'),
         approximate: props.approximate === true,
         year: typeof props.year === 'number' ? props.year : null,
-        bound: optEnum('bound'),
+        bound: optEnum(props, 'bound'),
         modality: toEnum(str(props, 'modality')),
         stated: dateValue(props, 'stated')!,
         preferred: props.preferred === true,
