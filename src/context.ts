@@ -199,23 +199,30 @@ export async function relatedNodes<L extends NodeLabel>(
     .filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label);
 }
 
+/** A value now or later, as resolvers may return it: what arrived with a record costs no promise. */
+export type Eventually<T> = T | Promise<T>;
+
+/** `f` applied to a value now or later; a value at hand stays at hand. */
+export const then = <T, U>(value: Eventually<T>, f: (value: T) => U): Eventually<U> =>
+  value instanceof Promise ? value.then(f) : f(value);
+
 /** A relation of a record: as it arrived with the record, or from the relation's loader. */
-export async function relatedOf(ctx: Context, record: NodeModel, name: PrefetchRelation): Promise<RelatedModel[]> {
+export function relatedOf(ctx: Context, record: NodeModel, name: PrefetchRelation): Eventually<RelatedModel[]> {
   return (
     (fetchedWith.get(record)?.get(name) as RelatedModel[] | undefined) ?? ctx.loaders.related(name).load(record.id)
   );
 }
 
 /** The nodes of one type at the other end of a relation of a record (as it arrived with it, or loaded). */
-export async function relatedNodesOf<L extends NodeLabel>(
+export function relatedNodesOf<L extends NodeLabel>(
   ctx: Context,
   record: NodeModel,
   name: PrefetchRelation,
   label: L,
-): Promise<Extract<NodeModel, { __typename: L }>[]> {
-  return (await relatedOf(ctx, record, name))
-    .map((r) => r.node)
-    .filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label);
+): Eventually<Extract<NodeModel, { __typename: L }>[]> {
+  return then(relatedOf(ctx, record, name), (items) =>
+    items.map((r) => r.node).filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label),
+  );
 }
 
 /** A company's page of partnerships: as it arrived with the company, or from the page loader. */
@@ -223,7 +230,6 @@ export function partnershipsOf(
   ctx: Context,
   company: NodeModel,
   request: PartnershipPageRequest,
-): Promise<ConnectionModel<PartnershipModel>> {
-  const kept = pagesWith.get(company)?.get(fetchKey(request));
-  return kept ? Promise.resolve(kept) : ctx.loaders.companyPartnerships(request).load(company.id);
+): Eventually<ConnectionModel<PartnershipModel>> {
+  return pagesWith.get(company)?.get(fetchKey(request)) ?? ctx.loaders.companyPartnerships(request).load(company.id);
 }

@@ -1,5 +1,5 @@
 import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__generated__/resolvers-types';
-import { loadNodes, relatedNodes, relatedNodesOf, relatedOf } from '../context';
+import { loadNodes, relatedNodes, relatedNodesOf, relatedOf, then } from '../context';
 import { asOfDay, dealStatusAsOf } from '../landscape/asOf';
 import type { CompanyModel } from '../model';
 import { prefetchable } from '../graph/vocabulary';
@@ -13,12 +13,14 @@ export const PARTNERSHIP_RELATIONS = prefetchable('Partnership');
 export const PARTY_FAR_END = { parties: 'company' };
 
 export const Partnership: PartnershipResolvers = {
-  parties: async (p, _, ctx) =>
-    (await relatedOf(ctx, p, 'parties')).map((r) => ({
-      company: r.node as CompanyModel,
-      role: toEnum<PartyRole>(r.role ?? 'partner'),
-      evidenceIds: r.evidenceIds,
-    })),
+  parties: (p, _, ctx) =>
+    then(relatedOf(ctx, p, 'parties'), (related) =>
+      related.map((r) => ({
+        company: r.node as CompanyModel,
+        role: toEnum<PartyRole>(r.role ?? 'partner'),
+        evidenceIds: r.evidenceIds,
+      })),
+    ),
   sites: (p, _, ctx) => relatedNodesOf(ctx, p, 'sites', 'Site'),
   projects: (p, _, ctx) => relatedNodesOf(ctx, p, 'projects', 'Project'),
   milestones: (p, _, ctx) => relatedNodes(ctx, 'milestones', p.id, 'Milestone'),
