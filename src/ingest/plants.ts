@@ -16,7 +16,7 @@ export interface PlantMention {
   operator: number | null;
   place: number;
   /** How the operator was found: `before`, `of`, `its`, `near`, `subject`, `main`, or from another mention of a plant in that `place`. */
-  operatorCue: 'before' | 'of' | 'its' | 'near' | 'subject' | 'main' | 'place';
+  operatorCue: 'before' | 'of' | 'its' | 'near' | 'subject' | 'main' | 'place' | 'cell-maker';
   /** The facility word as written, lower case: "gigafactory", "battery plant". */
   noun: string;
   pattern: 'noun-in-place' | 'place-noun' | 'chosen' | 'report-town';
@@ -272,4 +272,31 @@ export function plantSubsidiaries(
     });
   });
   return out;
+}
+
+/** Operators found only by where a company stands in the sentence or the report, not by the wording. */
+const WEAK = new Set<PlantMention['operatorCue']>(['subject', 'near', 'main']);
+
+/**
+ * A battery plant that a carmaker would run only by its place in the sentence ("Volkswagen … will see them
+ * build a battery gigafactory in Germany", after Northvolt) is the battery maker's named last up to that
+ * sentence: the carmaker buys from the plant, the cell maker runs it.
+ */
+export function preferCellMakers(
+  plants: PlantMention[],
+  mentions: Mention[],
+  kindsOf: (mention: number) => string[],
+): void {
+  for (const p of plants) {
+    if (p.operator === null || !WEAK.has(p.operatorCue)) continue;
+    const kinds = kindsOf(p.operator);
+    if (!kinds.includes('automaker') || kinds.includes('battery-maker')) continue;
+    const maker = mentions
+      .map((m, index) => ({ m, index }))
+      .filter(
+        ({ m, index }) => m.sentence <= p.sentence && m.label === 'Company' && kindsOf(index).includes('battery-maker'),
+      )
+      .at(-1);
+    if (maker) Object.assign(p, { operator: maker.index, operatorCue: 'cell-maker' });
+  }
 }
