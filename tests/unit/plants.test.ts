@@ -2,12 +2,12 @@
  * Plants named without a place, and plants a carmaker seems to run: fictional sentences (invented
  * companies, real towns), read with no confidence floor so that the candidates themselves are checked.
  */
-import { extractScored } from '../../src/ingest/extract';
+import { EntityProposal, extractScored } from '../../src/ingest/extract';
 
 const plantsOf = (text: string) =>
   extractScored(text, { entities: [], deals: [] }, 2025, {}, 0)
     .scored.filter((s) => s.family === 'plant')
-    .map((s) => ({ ...s.proposal, features: s.features }));
+    .map((s) => ({ ...(s.proposal as EntityProposal), features: s.features }));
 
 describe('a facility noun its sentence does not place (fictional)', () => {
   it('is a plant in the first town the report names', () => {
