@@ -12,7 +12,7 @@ import { confidence, Family, Features, FLOOR, thresholdOf } from './confidence';
 import { EVENTS, figuresIn, measureOf, yearsIn } from './figures';
 import { EntityLabel, findMentions, Mention } from './mentions';
 import { fold, nameKey } from './names';
-import { findPlants, PlantMention, plantName, plantSubsidiaries } from './plants';
+import { findPlants, PlantMention, plantName, plantSubsidiaries, preferCellMakers } from './plants';
 import { DealKind, findRelations, Relation } from './relations';
 import { sentences, Sentence } from './text';
 
@@ -441,6 +441,7 @@ export function extractScored(
     const unit = p.operator === null ? undefined : subsidiaries.get(mentions[p.operator]!.key);
     if (unit !== undefined) p.operator = unit;
   }
+  preferCellMakers(plantMentions, mentions, (m) => entityOf(m)?.kinds ?? []);
 
   // Plants: a facility per operator and place, kept with the place it lies in.
   const plants = new Map<
