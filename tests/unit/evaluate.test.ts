@@ -147,7 +147,7 @@ describe('the gold corpus, test split (measured; tuned on dev only)', () => {
   it('meets the entity target and stays at or above what it measures today on the test split', () => {
     expect(figures.entities.f1).toBeGreaterThanOrEqual(0.85);
     expect(figures.partnerships.f1).toBeGreaterThanOrEqual(0.39);
-    expect(figures.plants.f1).toBeGreaterThanOrEqual(0.49);
+    expect(figures.plants.f1).toBeGreaterThanOrEqual(0.61);
     expect(figures.claims.f1).toBeGreaterThanOrEqual(0.72);
   });
 });
