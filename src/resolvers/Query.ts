@@ -34,7 +34,8 @@ export const Query: QueryResolvers = {
   sources: (_, __, { db }) => lists.allSources(db),
   timeline: (_, { from, to, companyId }, { db }, info) => {
     const selected = selectionTree(info);
-    return timeline(db, from, to, companyId, selected.has('milestone') || selected.has('partnership'));
+    const records = { milestone: selected.get('milestone'), partnership: selected.get('partnership') };
+    return timeline(db, from, to, companyId, records.milestone || records.partnership ? records : undefined);
   },
   search: (_, { text, first }, { db }) => search(db, text, first ?? 20),
   neighborhood: async (_, { id, depth, limit }, { db }) =>

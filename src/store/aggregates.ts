@@ -4,6 +4,7 @@ import type { MilestoneModel, PartnershipModel, TimelineEntryModel } from '../mo
 import { plain } from '../db/neo4j';
 import { existedAsOf, statusAsOf } from './asOf';
 import { checkYear } from '../rules';
+import { projectionOf, Selection } from './projection';
 import { toEnum, toNode } from './rows';
 
 interface Count {
@@ -100,18 +101,26 @@ export async function partnershipStatusesAsOf(db: Database, asOf: string): Promi
   return rows.map((r) => ({ key: toEnum(r.key), count: Number(r.count) }));
 }
 
+/** What an entry's milestone and deal are selected for; an unselected one is not fetched. */
+export interface TimelineRecords {
+  milestone?: Selection;
+  partnership?: Selection;
+}
+
 const inRange = (year: string) => `($from IS NULL OR ${year} >= $from) AND ($to IS NULL OR ${year} <= $to)`;
 
 /**
  * With a company, the statement starts from it and walks its own partnerships, projects and
  * milestones, so its cost follows the company's degree, not the number of milestones in the graph.
  */
-const timelineStatement = (scoped: boolean, records = false) => {
-  // With records, each entry carries its milestone's and deal's whole records, so the entries' fields
-  // need no second query.
-  const record = (variable: string) => `${variable} {.*, labels: labels(${variable})}`;
-  const withRecords = (milestone: string, partnership: string) =>
-    records ? `, milestoneRecord: ${milestone}, partnershipRecord: ${partnership}` : '';
+const timelineStatement = (scoped: boolean, records?: TimelineRecords) => {
+  // With records, each entry carries what is selected of its milestone and deal, so the entries'
+  // fields need no second query.
+  const milestone = records?.milestone && projectionOf('m', 'Milestone', records.milestone, true);
+  const partnership = records?.partnership && projectionOf('p', 'Partnership', records.partnership, true);
+  // The milestone's own record, and its deal's from `deal` given the deal's projection; null if unselected.
+  const withRecords = (m: string | null, deal: (projection: string) => string) =>
+    records ? `, milestoneRecord: ${m ?? 'null'}, partnershipRecord: ${partnership ? deal(partnership) : 'null'}` : '';
   return `/* timeline${scoped ? ' of company' : ''}${records ? ' with records' : ''} */
     ${scoped ? 'MATCH (c:Entity {id: $companyId})' : ''}
     CALL (${scoped ? 'c' : ''}) {
@@ -131,25 +140,19 @@ const timelineStatement = (scoped: boolean, records = false) => {
               title: m.name, milestoneId: m.id,
               partnershipId: head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN p.id ORDER BY p.id }),
               evidenceIds: COLLECT { MATCH (m)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }${withRecords(
-                record('m'),
-                `head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN ${record('p')} ORDER BY p.id })`,
+                milestone || null,
+                (p) => `head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN ${p} ORDER BY p.id })`,
               )}} AS entry
       UNION
       MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
       WHERE p.announcedYear IS NOT NULL AND ${inRange('p.announcedYear')}
       RETURN {year: p.announcedYear, date: p.announcedValue, precision: p.announcedPrecision, kind: 'announcement',
-              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.announcedEvidenceIds${withRecords(
-                'null',
-                record('p'),
-              )}} AS entry
+              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.announcedEvidenceIds${withRecords(null, (p) => p)}} AS entry
       UNION
       MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
       WHERE p.startYear IS NOT NULL AND ${inRange('p.startYear')}
       RETURN {year: p.startYear, date: p.startValue, precision: p.startPrecision, kind: 'start',
-              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds${withRecords(
-                'null',
-                record('p'),
-              )}} AS entry
+              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds${withRecords(null, (p) => p)}} AS entry
       UNION
       ${
         scoped
@@ -164,28 +167,24 @@ const timelineStatement = (scoped: boolean, records = false) => {
       RETURN {year: s.dateYear, date: s.dateValue, precision: s.datePrecision, kind: 'stage',
               title: coalesce(s.summary, s.name), milestoneId: null, stageId: s.id,
               partnershipId: head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN p.id }),
-              evidenceIds: COLLECT { MATCH (s)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }${withRecords(
-                'null',
-                `head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN ${record('p')} })`,
-              )}} AS entry
+              evidenceIds: COLLECT { MATCH (s)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }${withRecords(null, (p) => `head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN ${p} })`)}} AS entry
     }
     RETURN entry ORDER BY entry.date, entry.kind, entry.title`;
 };
 
 /** The timeline statements, shared with the benchmark's raw-Cypher arm. */
 export const TIMELINE = { all: timelineStatement(false), company: timelineStatement(true) } as const;
-const TIMELINE_WITH_RECORDS = { all: timelineStatement(false, true), company: timelineStatement(true, true) } as const;
 
 export async function timeline(
   db: Database,
   from: number | null | undefined,
   to: number | null | undefined,
   companyId: string | null | undefined,
-  records = false,
+  records?: TimelineRecords,
 ): Promise<TimelineEntryModel[]> {
   const params = { from: checkYear('from', from), to: checkYear('to', to), companyId: companyId ?? null };
-  const statements = records ? TIMELINE_WITH_RECORDS : TIMELINE;
-  const rows = await db.read<{ entry: unknown }>('timeline', companyId ? statements.company : statements.all, params);
+  const statement = records ? timelineStatement(Boolean(companyId), records) : TIMELINE[companyId ? 'company' : 'all'];
+  const rows = await db.read<{ entry: unknown }>('timeline', statement, params);
   return rows.map(({ entry }) => {
     const { milestoneRecord, partnershipRecord, ...e } = plain(entry) as Omit<
       TimelineEntryModel,

@@ -20,6 +20,7 @@ const REQUIRED: Partial<Record<NodeLabel, readonly string[]>> = {
   Partnership: ['id', 'name', 'kind', 'status', 'binding', 'modality'],
   Site: ['id', 'name', 'kind'],
   Evidence: ['id', 'name', 'quote'],
+  Milestone: ['id', 'name', 'year', 'precision', 'due', 'modality'],
 };
 
 /**
@@ -71,6 +72,22 @@ const FIELDS: Partial<Record<NodeLabel, Readonly<Record<string, readonly string[
     near: [],
     evidence: [],
   },
+  Milestone: {
+    id: [],
+    name: [],
+    year: [],
+    date: ['date'],
+    precision: [],
+    bound: ['bound'],
+    due: [],
+    modality: [],
+    measure: ['measureValue', 'measureUnit', 'measureApproximate'],
+    partnerships: [],
+    companies: [],
+    sites: [],
+    projects: [],
+    evidence: [],
+  },
   Evidence: {
     id: [],
     name: [],
@@ -99,7 +116,7 @@ function neededProps(label: NodeLabel | undefined, selection: Selection | undefi
 }
 
 /** Labels whose records carry no other label toNode reads (a Site may also be a Plant). */
-const PLAIN_LABELS: ReadonlySet<NodeLabel> = new Set(['Company', 'Partnership', 'Evidence']);
+const PLAIN_LABELS: ReadonlySet<NodeLabel> = new Set(['Company', 'Partnership', 'Evidence', 'Milestone']);
 
 /**
  * A map projection of the node bound to `variable`: what `selection` needs when it is a `label`

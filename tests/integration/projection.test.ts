@@ -69,7 +69,7 @@ describe('a compiled company page', () => {
 describe('a timeline with its records', () => {
   it("gives each entry's milestone and deal as reading them by id does", async () => {
     type Entry = { kind: string; milestone: { id: string } | null; partnership: { id: string } | null };
-    const MILESTONE = 'id name year due modality';
+    const MILESTONE = 'id name year date precision bound due modality measure { value unit approximate }';
     const DEAL_FIELDS = 'id name kind status announced { value }';
     const { timeline } = await ask<{ timeline: Entry[] }>(
       `{ timeline(companyId: "renault-group") { kind title milestone { ${MILESTONE} } partnership { ${DEAL_FIELDS} } } }`,
