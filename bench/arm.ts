@@ -14,6 +14,7 @@ import http from 'node:http';
 import path from 'node:path';
 import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { connect } from '../src/db/neo4j';
+import { prepareServingProcess } from '../src/server/runtime';
 import { disableNagle } from '../src/db/socket';
 import { Arm, WORKLOAD } from './workload';
 
@@ -104,6 +105,8 @@ async function neo4jGraphqlApp(uri: string): Promise<Express> {
 
 async function main() {
   const [arm, port, uri] = process.argv.slice(2) as [Arm, string, string];
+  // Every arm runs as the product serves in production (the arms run with NODE_ENV=production).
+  prepareServingProcess();
   let handler: Handler;
   let count = () => queries;
   if (arm === 'raw') {

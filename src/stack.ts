@@ -10,6 +10,7 @@ import { connect, Database, DatabaseOptions } from './db/neo4j';
 import { DEFAULT_DATA_DIR, loadData } from './load';
 import type { AuthSettings } from './auth';
 import { createApp } from './server/app';
+import { prepareServingProcess } from './server/runtime';
 import type { QueryLimits } from './server/limits';
 
 export interface StackOptions {
@@ -41,6 +42,7 @@ export interface Stack {
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => undefined);
+  prepareServingProcess();
   let local: LocalNeo4j | undefined;
   let settings = options.neo4j ?? externalNeo4j();
   if (!settings) {
