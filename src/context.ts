@@ -202,8 +202,11 @@ export async function relatedNodes<L extends NodeLabel>(
 /** A value now or later, as resolvers may return it: what arrived with a record costs no promise. */
 export type Eventually<T> = T | Promise<T>;
 
-/** `f` applied to a value now or later; a value at hand stays at hand. */
-export const then = <T, U>(value: Eventually<T>, f: (value: T) => U): Eventually<U> =>
+/**
+ * `f` applied to a value now or later; a value at hand stays at hand. Not named `then`: a module
+ * exporting `then` is itself a thenable, and `await import()` of it would call that function.
+ */
+export const mapEventually = <T, U>(value: Eventually<T>, f: (value: T) => U): Eventually<U> =>
   value instanceof Promise ? value.then(f) : f(value);
 
 /** A relation of a record: as it arrived with the record, or from the relation's loader. */
@@ -220,7 +223,7 @@ export function relatedNodesOf<L extends NodeLabel>(
   name: PrefetchRelation,
   label: L,
 ): Eventually<Extract<NodeModel, { __typename: L }>[]> {
-  return then(relatedOf(ctx, record, name), (items) =>
+  return mapEventually(relatedOf(ctx, record, name), (items) =>
     items.map((r) => r.node).filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label),
   );
 }

@@ -1,5 +1,5 @@
 import type { PartnershipResolvers, PartyResolvers, PartyRole } from '../__generated__/resolvers-types';
-import { loadNodes, relatedNodes, relatedNodesOf, relatedOf, then } from '../context';
+import { loadNodes, relatedNodes, relatedNodesOf, relatedOf, mapEventually } from '../context';
 import { asOfDay, dealStatusAsOf } from '../landscape/asOf';
 import type { CompanyModel } from '../model';
 import { prefetchable } from '../graph/vocabulary';
@@ -14,7 +14,7 @@ export const PARTY_FAR_END = { parties: 'company' };
 
 export const Partnership: PartnershipResolvers = {
   parties: (p, _, ctx) =>
-    then(relatedOf(ctx, p, 'parties'), (related) =>
+    mapEventually(relatedOf(ctx, p, 'parties'), (related) =>
       related.map((r) => ({
         company: r.node as CompanyModel,
         role: toEnum<PartyRole>(r.role ?? 'partner'),
