@@ -346,11 +346,14 @@ export function extractScored(
 
   const relations = findRelations(all, mentions, subjectOf);
   for (const r of relations) for (const p of r.parties) mentions[p.mention]!.cues.add('party');
+  /** The companies a sentence names (their mentions' indices), in the order of the text. */
+  const companiesIn = (i: number) =>
+    mentions
+      .flatMap((m, index) => (m.sentence === i && m.label === 'Company' ? [index] : []))
+      .sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   // Names listed together ("LG Chem, Samsung SDI and SK Innovation") are of one sort.
   all.forEach((s, i) => {
-    const companies = mentions
-      .filter((m) => m.sentence === i && m.label === 'Company')
-      .sort((a, b) => a.start - b.start);
+    const companies = companiesIn(i).map((index) => mentions[index]!);
     companies.forEach((m, k) => {
       const next = companies[k + 1];
       if (next && /^\s*(?:,|,?\s*and|&|\/|,\s*as well as)\s*$/.test(s.text.slice(m.end, next.start))) {
@@ -583,9 +586,7 @@ export function extractScored(
   all.forEach((s, i) => {
     if (!cuesIn[i]!.length) return;
     const best = strongest(cuesIn[i]!);
-    const named = mentions
-      .flatMap((m, index) => (m.sentence === i && m.label === 'Company' ? [index] : []))
-      .sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+    const named = companiesIn(i);
     const subject = subjectOf(i);
     for (const [x, a] of named.entries())
       for (const b of named.slice(x + 1)) {
