@@ -5,7 +5,7 @@
  * across arms before any timing.
  */
 import neo4j from 'neo4j-driver';
-import { DASHBOARD, TIMELINE } from '../src/store/aggregates';
+import { COMPANY_TIMELINE, DASHBOARD } from '../src/store/aggregates';
 import { NEIGHBORHOOD, SEARCH, searchParams, SHORTEST_PATH } from '../src/store/explore';
 import { WELL_KNOWN } from './generate';
 
@@ -179,7 +179,7 @@ export const WORKLOAD: Operation[] = [
   {
     name: 'timeline',
     raw: {
-      cypher: TIMELINE.company.replace('/* timeline of company */', '/* benchRawTimeline */'),
+      cypher: COMPANY_TIMELINE.replace('/* timeline of company */', '/* benchRawTimeline */'),
       params: { ...YEARS, companyId: WELL_KNOWN.company },
     },
     api: {

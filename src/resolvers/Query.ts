@@ -34,8 +34,11 @@ export const Query: QueryResolvers = {
   sources: (_, __, { db }) => lists.allSources(db),
   timeline: (_, { from, to, companyId }, { db }, info) => {
     const selected = selectionTree(info);
-    const records = { milestone: selected.get('milestone'), partnership: selected.get('partnership') };
-    return timeline(db, from, to, companyId, records.milestone || records.partnership ? records : undefined);
+    return timeline(db, from, to, companyId, {
+      milestone: selected.get('milestone'),
+      partnership: selected.get('partnership'),
+      evidence: selected.has('evidence'),
+    });
   },
   search: (_, { text, first }, { db }) => search(db, text, first ?? 20),
   neighborhood: async (_, { id, depth, limit }, { db }) =>

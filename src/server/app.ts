@@ -123,6 +123,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
 
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every answer for an ETag; GraphQL answers are POSTed and never revalidated.
+  app.disable('etag');
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -101,11 +101,18 @@ export async function partnershipStatusesAsOf(db: Database, asOf: string): Promi
   return rows.map((r) => ({ key: toEnum(r.key), count: Number(r.count) }));
 }
 
-/** What an entry's milestone and deal are selected for; an unselected one is not fetched. */
-export interface TimelineRecords {
+/**
+ * What a request selects of the entries: the fields of their milestone and deal (an unselected record
+ * is not fetched) and whether their quotes (else `evidenceIds` stays empty and is not read).
+ */
+export interface TimelineSelection {
   milestone?: Selection;
   partnership?: Selection;
+  evidence: boolean;
 }
+
+/** Entries carry their milestone's and deal's records when either is selected. */
+const carriesRecords = (selected: TimelineSelection) => Boolean(selected.milestone || selected.partnership);
 
 const inRange = (year: string) => `($from IS NULL OR ${year} >= $from) AND ($to IS NULL OR ${year} <= $to)`;
 
@@ -113,15 +120,19 @@ const inRange = (year: string) => `($from IS NULL OR ${year} >= $from) AND ($to 
  * With a company, the statement starts from it and walks its own partnerships, projects and
  * milestones, so its cost follows the company's degree, not the number of milestones in the graph.
  */
-const timelineStatement = (scoped: boolean, records?: TimelineRecords) => {
+const timelineStatement = (scoped: boolean, selected: TimelineSelection) => {
   // With records, each entry carries what is selected of its milestone and deal, so the entries'
   // fields need no second query.
-  const milestone = records?.milestone && projectionOf('m', 'Milestone', records.milestone, true);
-  const partnership = records?.partnership && projectionOf('p', 'Partnership', records.partnership, true);
-  // The milestone's own record, and its deal's from `deal` given the deal's projection; null if unselected.
-  const withRecords = (m: string | null, deal: (projection: string) => string) =>
-    records ? `, milestoneRecord: ${m ?? 'null'}, partnershipRecord: ${partnership ? deal(partnership) : 'null'}` : '';
-  return `/* timeline${scoped ? ' of company' : ''}${records ? ' with records' : ''} */
+  const records = carriesRecords(selected);
+  const milestone = selected.milestone && projectionOf('m', 'Milestone', selected.milestone, true);
+  const partnership = selected.partnership && projectionOf('p', 'Partnership', selected.partnership, true);
+  // The milestone's own record and the deal's, bound to `p` (possibly null); null if unselected.
+  const withRecords = (m: string | null) =>
+    records ? `, milestoneRecord: ${m ?? 'null'}, partnershipRecord: ${partnership ?? 'null'}` : '';
+  const quotes = (ids: string) => (selected.evidence ? `, evidenceIds: ${ids}` : '');
+  const quotesOf = (v: string) =>
+    quotes(`COLLECT { MATCH (${v})-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }`);
+  return `/* timeline${scoped ? ' of company' : ''}${records ? ' with records' : ''}${selected.evidence ? '' : ' without quotes'} */
     ${scoped ? 'MATCH (c:Entity {id: $companyId})' : ''}
     CALL (${scoped ? 'c' : ''}) {
       ${
@@ -136,23 +147,19 @@ const timelineStatement = (scoped: boolean, records?: TimelineRecords) => {
         WITH m WHERE ${inRange('m.year')}`
           : `MATCH (m:Milestone) WHERE ${inRange('m.year')}`
       }
+      WITH m, head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN p ORDER BY p.id }) AS p
       RETURN {year: m.year, date: coalesce(m.date, toString(m.year)), precision: m.precision, kind: 'milestone',
-              title: m.name, milestoneId: m.id,
-              partnershipId: head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN p.id ORDER BY p.id }),
-              evidenceIds: COLLECT { MATCH (m)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }${withRecords(
-                milestone || null,
-                (p) => `head(COLLECT { MATCH (m)-[:MILESTONE_OF]->(p:Partnership) RETURN ${p} ORDER BY p.id })`,
-              )}} AS entry
+              title: m.name, milestoneId: m.id, partnershipId: p.id${quotesOf('m')}${withRecords(milestone || null)}} AS entry
       UNION
       MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
       WHERE p.announcedYear IS NOT NULL AND ${inRange('p.announcedYear')}
       RETURN {year: p.announcedYear, date: p.announcedValue, precision: p.announcedPrecision, kind: 'announcement',
-              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.announcedEvidenceIds${withRecords(null, (p) => p)}} AS entry
+              title: 'Announced: ' + p.name, milestoneId: null, partnershipId: p.id${quotes('p.announcedEvidenceIds')}${withRecords(null)}} AS entry
       UNION
       MATCH ${scoped ? '(c)<-[:HAS_PARTY]-' : ''}(p:Partnership)
       WHERE p.startYear IS NOT NULL AND ${inRange('p.startYear')}
       RETURN {year: p.startYear, date: p.startValue, precision: p.startPrecision, kind: 'start',
-              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id, evidenceIds: p.startEvidenceIds${withRecords(null, (p) => p)}} AS entry
+              title: 'Starts: ' + p.name, milestoneId: null, partnershipId: p.id${quotes('p.startEvidenceIds')}${withRecords(null)}} AS entry
       UNION
       ${
         scoped
@@ -164,27 +171,26 @@ const timelineStatement = (scoped: boolean, records?: TimelineRecords) => {
         WITH s WHERE ${inRange('s.dateYear')}`
           : `MATCH (s:Stage) WHERE ${inRange('s.dateYear')}`
       }
+      WITH s, head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN p }) AS p
       RETURN {year: s.dateYear, date: s.dateValue, precision: s.datePrecision, kind: 'stage',
               title: coalesce(s.summary, s.name), milestoneId: null, stageId: s.id,
-              partnershipId: head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN p.id }),
-              evidenceIds: COLLECT { MATCH (s)-[:SUPPORTED_BY]->(e:Evidence) RETURN e.id ORDER BY e.id }${withRecords(null, (p) => `head(COLLECT { MATCH (s)<-[:HAS_STAGE]-(p:Partnership) RETURN ${p} })`)}} AS entry
+              partnershipId: p.id${quotesOf('s')}${withRecords(null)}} AS entry
     }
     RETURN entry ORDER BY entry.date, entry.kind, entry.title`;
 };
 
-/** The timeline statements, shared with the benchmark's raw-Cypher arm. */
-export const TIMELINE = { all: timelineStatement(false), company: timelineStatement(true) } as const;
+/** A company's timeline with every entry field, its records read by id: the benchmark's raw-Cypher arm. */
+export const COMPANY_TIMELINE = timelineStatement(true, { evidence: true });
 
 export async function timeline(
   db: Database,
   from: number | null | undefined,
   to: number | null | undefined,
   companyId: string | null | undefined,
-  records?: TimelineRecords,
+  selected: TimelineSelection,
 ): Promise<TimelineEntryModel[]> {
   const params = { from: checkYear('from', from), to: checkYear('to', to), companyId: companyId ?? null };
-  const statement = records ? timelineStatement(Boolean(companyId), records) : TIMELINE[companyId ? 'company' : 'all'];
-  const rows = await db.read<{ entry: unknown }>('timeline', statement, params);
+  const rows = await db.read<{ entry: unknown }>('timeline', timelineStatement(Boolean(companyId), selected), params);
   return rows.map(({ entry }) => {
     const { milestoneRecord, partnershipRecord, ...e } = plain(entry) as Omit<
       TimelineEntryModel,
@@ -196,7 +202,7 @@ export async function timeline(
       precision: toEnum(e.precision),
       stageId: e.stageId ?? null,
       evidenceIds: e.evidenceIds ?? [],
-      ...(records
+      ...(carriesRecords(selected)
         ? {
             milestone: milestoneRecord ? (toNode(milestoneRecord) as MilestoneModel) : null,
             partnership: partnershipRecord ? (toNode(partnershipRecord) as PartnershipModel) : null,

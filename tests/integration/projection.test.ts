@@ -88,3 +88,19 @@ describe('a timeline with its records', () => {
     }
   });
 });
+
+describe('a timeline read with and without its quotes and records', () => {
+  it('lists the same entries, and the same quotes whenever they are selected', async () => {
+    type Entry = { kind: string; date: string; title: string; evidence?: { id: string }[]; partnership?: unknown };
+    const ENTRY = 'kind date title';
+    const read = async (fields: string) =>
+      (await ask<{ timeline: Entry[] }>(`{ timeline(companyId: "renault-group") { ${fields} } }`)).timeline;
+    const bare = await read(ENTRY);
+    const quoted = await read(`${ENTRY} evidence { id }`);
+    const withRecords = await read(`${ENTRY} evidence { id } partnership { id }`);
+    expect(bare.length).toBeGreaterThan(0);
+    expect(quoted.every((e) => e.evidence!.length > 0)).toBe(true);
+    expect(quoted.map(({ evidence: _quotes, ...e }) => e)).toEqual(bare);
+    expect(withRecords.map(({ partnership: _deal, ...e }) => e)).toEqual(quoted);
+  });
+});
