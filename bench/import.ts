@@ -149,6 +149,9 @@ export async function importCsv(storeDir: string, csv: CsvSet, log: (line: strin
   );
   const args = [
     `-Xmx${MEMORY.heap}`,
+    // A batch job wants throughput, not short pauses: with the parallel collector instead of G1 the 1M
+    // import took 14.0-17.8 s (mean 16.2, six runs) against 16.5-19.7 s (mean 17.6, four), same CSV.
+    '-XX:+UseParallelGC',
     '-cp',
     path.join(paths.neo4j, 'target', 'lib', '*'),
     'org.neo4j.cli.AdminTool',
