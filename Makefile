@@ -7,7 +7,7 @@
 NEO4J_LIB := db/neo4j/target/lib
 
 start: install web
-	node --max-old-space-size=192 --max-semi-space-size=64 bin/kg.cjs start
+	npm start
 
 # The jest projects unit, integration and e2e; see tests/README.md.
 test: chromium install web

@@ -11,11 +11,12 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import neo4j, { Driver } from 'neo4j-driver';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { paths } from '../src/config';
 import { freePort } from '../src/db/local';
 import { DEFAULT_SEED, SIZES, SizeName } from './generate';
 import { importCsv, isFreshStore, writeCsv } from './import';
@@ -43,6 +44,11 @@ export interface Row {
   note?: string;
 }
 
+/** The API process's heap settings, as `npm start` (and so `make start`) gives them: package.json's config. */
+const API_NODE_FLAGS = (
+  JSON.parse(readFileSync(path.join(paths.root, 'package.json'), 'utf8')) as { config: { apiNodeFlags: string } }
+).config.apiNodeFlags.split(' ');
+
 interface ArmServer {
   arm: Arm;
   url: string;
@@ -53,7 +59,7 @@ interface ArmServer {
 async function startArm(arm: Arm, uri: string): Promise<ArmServer> {
   const port = await freePort();
   // The API arm runs with the heap settings `make start` gives the product's API process.
-  const heap = arm === 'api' ? ['--max-old-space-size=192', '--max-semi-space-size=64'] : [];
+  const heap = arm === 'api' ? API_NODE_FLAGS : [];
   const child = spawn(
     process.execPath,
     [...heap, '--import', 'tsx', path.join(BENCH_DIR, 'arm.ts'), arm, String(port), uri],
