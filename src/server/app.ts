@@ -123,7 +123,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
 
   const app = express();
   app.disable('x-powered-by');
-  // Express would hash every answer for an ETag; GraphQL answers are POSTed and never revalidated.
+  // Express would hash every answer for an ETag, which saves only bandwidth: revalidating an answer still
+  // runs its query. The pages keep theirs (express.static sets its own).
   app.disable('etag');
 
   app.get('/healthz', (_req, res) => {
