@@ -124,7 +124,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const app = express();
   app.disable('x-powered-by');
   // Express would hash every answer for an ETag, which saves only bandwidth: revalidating an answer still
-  // runs its query. The pages keep theirs (express.static sets its own).
+  // runs its query. Pages are still revalidated by Last-Modified, and the built assets keep their ETags
+  // (express.static sets its own).
   app.disable('etag');
 
   app.get('/healthz', (_req, res) => {
