@@ -187,6 +187,10 @@ export async function loadTyped<L extends NodeLabel>(
   return node && node.__typename === label ? (node as Extract<NodeModel, { __typename: L }>) : null;
 }
 
+/** The far ends of a relation's items that are of one type. */
+const farEndsOf = <L extends NodeLabel>(items: RelatedModel[], label: L): Extract<NodeModel, { __typename: L }>[] =>
+  items.map((r) => r.node).filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label);
+
 /** The nodes of one type at the other end of a relation. */
 export async function relatedNodes<L extends NodeLabel>(
   ctx: Context,
@@ -194,9 +198,7 @@ export async function relatedNodes<L extends NodeLabel>(
   id: string,
   label: L,
 ): Promise<Extract<NodeModel, { __typename: L }>[]> {
-  return (await ctx.loaders.related(name).load(id))
-    .map((r) => r.node)
-    .filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label);
+  return farEndsOf(await ctx.loaders.related(name).load(id), label);
 }
 
 /** A value now or later, as resolvers may return it: what arrived with a record costs no promise. */
@@ -223,9 +225,7 @@ export function relatedNodesOf<L extends NodeLabel>(
   name: PrefetchRelation,
   label: L,
 ): Eventually<Extract<NodeModel, { __typename: L }>[]> {
-  return mapEventually(relatedOf(ctx, record, name), (items) =>
-    items.map((r) => r.node).filter((n): n is Extract<NodeModel, { __typename: L }> => n.__typename === label),
-  );
+  return mapEventually(relatedOf(ctx, record, name), (items) => farEndsOf(items, label));
 }
 
 /** A company's page of partnerships: as it arrived with the company, or from the page loader. */
