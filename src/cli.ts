@@ -13,6 +13,7 @@ import { ingestArticle } from './ingest';
 import { acceptProposals, proposalsOf, rejectProposals } from './ingest/review';
 import { readArticle } from './ingest/text';
 import { PROPOSAL_STATUSES, type StoredProposal } from './store/proposals';
+import { agreementJson, evaluateAgreement, formatAgreement } from './ingest/agreement';
 import { corpusJson, evaluateCorpus, evaluateSeed, formatCorpusEvaluation, formatEvaluation } from './ingest/evaluate';
 import { trainConfidence } from './ingest/train';
 import { createKey, importKeys, listKeys, revokeKey } from './auth/keys';
@@ -166,13 +167,24 @@ program
   .option('--split <split>', 'dev or test (corpus/split.json)')
   .option('--json', 'print one JSON object: documents, entities, partnerships, plants, milestones, claims')
   .option('--summary', 'leave out the errors of each report')
+  .option(
+    '--agreement [dir]',
+    "instead of the extractor, score a second reader's fact files (default corpus/agreement/) against the gold files",
+  )
   .action(
     (
       source: string | undefined,
       facts: string | undefined,
-      o: { split?: string; json?: boolean; summary?: boolean },
+      o: { split?: string; json?: boolean; summary?: boolean; agreement?: string | true },
     ) => {
       try {
+        if (o.agreement) {
+          const result = evaluateAgreement(o.agreement === true ? undefined : o.agreement);
+          console.log(
+            o.json ? JSON.stringify(agreementJson(result), null, 2) : formatAgreement(result, { errors: !o.summary }),
+          );
+          return;
+        }
         if (!o.split) {
           console.log(formatEvaluation(evaluateSeed(source, facts)));
           return;

@@ -11,7 +11,8 @@
  *   punctuation, legal forms or "Group"); one proposal per gold record, a second one is a duplicate;
  * - facilities: as above by name, or by operator and place: the proposal's operator is the company
  *   matched to the gold operator and its place is one the gold record is located in (or names);
- * - plants (facilities with a plant block): operator and place, as above;
+ * - plants (facilities with a plant block): operator and place, as above (without a gold place, operator
+ *   and name);
  * - partnerships: the same set of parties (after matching the companies) and the same kind;
  * - milestones: the same year, and the same measure (value and unit) when both give one;
  * - claims: the same value and unit, and the same year when both give one.
@@ -204,13 +205,16 @@ export const CORPUS_DIR = path.join(paths.root, 'corpus');
 /** The documents of one split, in the order of corpus/split.json. */
 export function readCorpus(split: Split, dir = CORPUS_DIR): CorpusDocument[] {
   const ids = (JSON.parse(readFileSync(path.join(dir, 'split.json'), 'utf8')) as Record<Split, string[]>)[split];
-  return ids.map((id) => {
-    const factFile = path.join(dir, 'facts', `${id}.yaml`);
-    return {
-      source: readSource(path.join(dir, 'sources', `${id}.yaml`)),
-      gold: parseYaml(factFile, readFileSync(factFile, 'utf8')) as FactFile,
-    };
-  });
+  return ids.map((id) => readDocument(id, dir));
+}
+
+/** One report of the gold corpus: its stored source and its gold fact file. */
+export function readDocument(id: string, dir = CORPUS_DIR): CorpusDocument {
+  const factFile = path.join(dir, 'facts', `${id}.yaml`);
+  return {
+    source: readSource(path.join(dir, 'sources', `${id}.yaml`)),
+    gold: parseYaml(factFile, readFileSync(factFile, 'utf8')) as FactFile,
+  };
 }
 
 /** Runs the extractor on one report as `kg ingest` would: its text, publication date, title and address. */
@@ -361,7 +365,13 @@ export function scoreDocument(id: string, x: Extraction, gold: FactFile): Docume
   const proposedPlants = facilities.filter((e) => e.plant);
   for (const e of proposedPlants) {
     const operator = operatorOf(e);
-    const g = goldPlants.find((c) => !plantTaken.has(c.id) && operator === c.operator && inPlace(e, c));
+    // A gold plant whose report gives it no place is matched by its name, as its facility is.
+    const g = goldPlants.find(
+      (c) =>
+        !plantTaken.has(c.id) &&
+        operator === c.operator &&
+        (inPlace(e, c) || (!c.places.length && sameName(namesOf(e), c.names))),
+    );
     if (g) {
       plantTaken.add(g.id);
       plantsMatched += 1;
@@ -487,6 +497,11 @@ export function evaluateCorpus(split: Split, options: { dir?: string; known?: Kn
   const results = readCorpus(split, options.dir).map((doc) =>
     scoreDocument(doc.source.id, extractDocument(doc, known).extraction, doc.gold),
   );
+  return summarize(split, results);
+}
+
+/** Figures summed over every document's counts (micro-average), overall and by entity type. */
+export function summarize(split: Split, results: DocumentResult[]): CorpusEvaluation {
   const total = (kind: Kind) => results.reduce((sum, r) => add(sum, r.counts[kind]), counts(0, 0, 0));
   const types = [...new Set(results.flatMap((r) => Object.keys(r.byType)))].sort();
   return {
@@ -505,16 +520,21 @@ export function evaluateCorpus(split: Split, options: { dir?: string; known?: Kn
 
 /** The object `kg evaluate --json` prints. */
 export function corpusJson(e: CorpusEvaluation) {
-  const prf = (f: Figures) => ({ precision: round(f.precision), recall: round(f.recall), f1: round(f.f1) });
   return {
     split: e.split,
     documents: e.documents,
-    ...Object.fromEntries(KINDS.map((k) => [k, prf(e.figures[k])])),
-    entityTypes: Object.fromEntries(Object.entries(e.byType).map(([t, f]) => [t, prf(f)])),
+    ...Object.fromEntries(KINDS.map((k) => [k, roundFigures(e.figures[k])])),
+    entityTypes: Object.fromEntries(Object.entries(e.byType).map(([t, f]) => [t, roundFigures(f)])),
   } as { split: Split; documents: number } & Record<Kind, Figures> & { entityTypes: Record<string, Figures> };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Figures to three decimals, as the JSON outputs print them. */
+export const roundFigures = (f: Figures): Figures => ({
+  precision: round(f.precision),
+  recall: round(f.recall),
+  f1: round(f.f1),
+});
 
 /** The most common kinds of error, most frequent first. */
 export function errorKinds(e: CorpusEvaluation): [string, number][] {
@@ -523,14 +543,17 @@ export function errorKinds(e: CorpusEvaluation): [string, number][] {
   return [...n.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-export function formatCorpusEvaluation(e: CorpusEvaluation, options: { errors: boolean }): string {
+/** One row of figures: precision, recall and F1 with the counts behind them. */
+export function formatFigures(name: string, f: Figures & Counts): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
-  const line = (name: string, f: Figures & Counts) =>
-    `${name.padEnd(16)} P ${pct(f.precision)} (${f.matched}/${f.proposed})  R ${pct(f.recall)} (${f.matched}/${f.expected})  F1 ${pct(f.f1)}`;
+  return `${name.padEnd(16)} P ${pct(f.precision)} (${f.matched}/${f.proposed})  R ${pct(f.recall)} (${f.matched}/${f.expected})  F1 ${pct(f.f1)}`;
+}
+
+export function formatCorpusEvaluation(e: CorpusEvaluation, options: { errors: boolean }): string {
   const out = [`${e.split}: ${e.documents} documents`];
-  for (const k of KINDS) out.push(line(k, e.figures[k]));
+  for (const k of KINDS) out.push(formatFigures(k, e.figures[k]));
   out.push('entities by type:');
-  for (const [t, f] of Object.entries(e.byType)) out.push(line(`  ${t}`, f));
+  for (const [t, f] of Object.entries(e.byType)) out.push(formatFigures(`  ${t}`, f));
   out.push('most common errors:');
   for (const [kind, n] of errorKinds(e).slice(0, 10)) out.push(`  ${String(n).padStart(4)}  ${kind}`);
   if (options.errors) {
