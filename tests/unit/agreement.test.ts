@@ -1,0 +1,107 @@
+/**
+ * `kg evaluate --agreement`: a second reader's fact files scored against the gold files by the
+ * extractor's own matching rules.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AGREEMENT_DIR, evaluateAgreement, readingAsExtraction } from '../../src/ingest/agreement';
+import { CORPUS_DIR, readDocument, scoreDocument } from '../../src/ingest/evaluate';
+import { parseYaml } from '../../src/load/sources';
+import type { FactFile } from '../../src/load/plan';
+
+const dev = (JSON.parse(readFileSync(path.join(CORPUS_DIR, 'split.json'), 'utf8')) as { dev: string[] }).dev;
+
+describe('a second reading', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kg-agreement-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // If a reader who wrote exactly the gold files did not score 1, the matcher would count against the
+  // extractor what no reading could get right (it did, for plants whose report gives no place).
+  it('that is the gold file itself agrees with it on every record', () => {
+    for (const id of dev) copyFileSync(path.join(CORPUS_DIR, 'facts', `${id}.yaml`), path.join(dir, `${id}.yaml`));
+    const e = evaluateAgreement(dir);
+    expect(e.documents).toBe(dev.length);
+    for (const f of [e.figures.partnerships, e.figures.plants, ...Object.values(e.byType)]) {
+      expect(f.expected).toBeGreaterThan(0);
+      expect(f.matched).toBe(f.expected);
+      expect(f.proposed).toBe(f.expected);
+    }
+  });
+
+  it("counts a deal of another kind and a plant in another place as the reader's misses (fictional records)", () => {
+    const gold = {
+      source: 'fictional',
+      companies: [
+        { id: 'voltara-cells', name: 'Voltara Cells', evidence: ['x'] },
+        { id: 'nordhaven-motors', name: 'Nordhaven Motors', evidence: ['x'] },
+      ],
+      sites: [
+        { id: 'douai', name: 'Douai', kind: 'city', evidence: ['x'] },
+        { id: 'lens', name: 'Lens', kind: 'city', evidence: ['x'] },
+        {
+          id: 'voltara-douai',
+          name: 'Voltara plant',
+          kind: 'facility',
+          locatedIn: ['douai'],
+          plant: { operator: 'voltara-cells' },
+          evidence: ['x'],
+        },
+      ],
+      partnerships: [
+        {
+          id: 'supply',
+          name: 'x',
+          kind: 'supply',
+          parties: [{ company: 'nordhaven-motors' }, { company: 'voltara-cells' }],
+          evidence: ['x'],
+        },
+      ],
+    } as unknown as FactFile;
+    const reading = JSON.parse(JSON.stringify(gold)) as typeof gold & Record<string, { [k: string]: unknown }[]>;
+    reading.partnerships![0]!.kind = 'joint-venture';
+    reading.sites![2]!.locatedIn = ['lens'];
+    reading.sites![2]!.name = 'Voltara factory';
+    const result = scoreDocument('fictional', readingAsExtraction(reading), gold);
+    expect(result.counts.partnerships).toEqual({ proposed: 1, expected: 1, matched: 0 });
+    expect(result.counts.plants).toEqual({ proposed: 1, expected: 1, matched: 0 });
+    expect(result.errors.map((x) => x.kind)).toEqual(
+      expect.arrayContaining(['partnership of the wrong kind', 'missed partnership', 'missed plant']),
+    );
+  });
+
+  it('rejects a folder of readings that is not of one split', () => {
+    const [testId] = (JSON.parse(readFileSync(path.join(CORPUS_DIR, 'split.json'), 'utf8')) as { test: string[] }).test;
+    const mixed = mkdtempSync(path.join(os.tmpdir(), 'kg-agreement-mixed-'));
+    try {
+      writeFileSync(path.join(mixed, `${dev[0]}.yaml`), `source: ${dev[0]}\n`);
+      writeFileSync(path.join(mixed, `${testId}.yaml`), `source: ${testId}\n`);
+      expect(() => evaluateAgreement(mixed)).toThrow(/one split/);
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the committed second readings (corpus/agreement/)', () => {
+  const ids = readdirSync(AGREEMENT_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length));
+
+  it('cover at least 20 dev reports and quote each report verbatim', () => {
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    for (const id of ids) {
+      expect(dev).toContain(id);
+      const file = path.join(AGREEMENT_DIR, `${id}.yaml`);
+      const reading = parseYaml(file, readFileSync(file, 'utf8')) as FactFile;
+      const { text } = readDocument(id).source;
+      const quotes = [...(reading.partnerships ?? []), ...(reading.sites ?? [])].flatMap(
+        (r) => (r.evidence as string[] | undefined) ?? [],
+      );
+      for (const quote of quotes) expect(text).toContain(quote);
+    }
+  });
+});
