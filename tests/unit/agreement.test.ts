@@ -32,45 +32,22 @@ describe('a second reading', () => {
     }
   });
 
-  it("counts a deal of another kind and a plant in another place as the reader's misses (fictional records)", () => {
-    const gold = {
-      source: 'fictional',
-      companies: [
-        { id: 'voltara-cells', name: 'Voltara Cells', evidence: ['x'] },
-        { id: 'nordhaven-motors', name: 'Nordhaven Motors', evidence: ['x'] },
-      ],
-      sites: [
-        { id: 'douai', name: 'Douai', kind: 'city', evidence: ['x'] },
-        { id: 'lens', name: 'Lens', kind: 'city', evidence: ['x'] },
-        {
-          id: 'voltara-douai',
-          name: 'Voltara plant',
-          kind: 'facility',
-          locatedIn: ['douai'],
-          plant: { operator: 'voltara-cells' },
-          evidence: ['x'],
-        },
-      ],
-      partnerships: [
-        {
-          id: 'supply',
-          name: 'x',
-          kind: 'supply',
-          parties: [{ company: 'nordhaven-motors' }, { company: 'voltara-cells' }],
-          evidence: ['x'],
-        },
-      ],
-    } as unknown as FactFile;
-    const reading = JSON.parse(JSON.stringify(gold)) as typeof gold & Record<string, { [k: string]: unknown }[]>;
-    reading.partnerships![0]!.kind = 'joint-venture';
-    reading.sites![2]!.locatedIn = ['lens'];
-    reading.sites![2]!.name = 'Voltara factory';
-    const result = scoreDocument('fictional', readingAsExtraction(reading), gold);
+  it("counts a deal of another kind and a plant in another place as the reader's misses", () => {
+    const { gold } = readDocument('evertiq-2020-08-07-catl-mercedes-benz-supply');
+    const reading = structuredClone(gold) as Record<string, Record<string, unknown>[]> & FactFile;
+    const deal = reading.partnerships!.find((p) => p.id === 'catl-mercedes-benz-battery-supply')!;
+    const plant = reading.sites!.find((p) => p.id === 'catl-erfurt')!;
+    deal.kind = 'joint-venture';
+    plant.locatedIn = ['stuttgart'];
+    const result = scoreDocument(gold.source, readingAsExtraction(reading), gold);
     expect(result.counts.partnerships).toEqual({ proposed: 1, expected: 1, matched: 0 });
     expect(result.counts.plants).toEqual({ proposed: 1, expected: 1, matched: 0 });
     expect(result.errors.map((x) => x.kind)).toEqual(
       expect.arrayContaining(['partnership of the wrong kind', 'missed partnership', 'missed plant']),
     );
+    // Unchanged, the same reading agrees with the gold file on both.
+    const same = scoreDocument(gold.source, readingAsExtraction(gold), gold);
+    expect([same.counts.partnerships.matched, same.counts.plants.matched]).toEqual([1, 1]);
   });
 
   it('rejects a folder of readings that is not of one split', () => {
