@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DEFAULT_DATA_DIR } from '../load';
 import type { FactFile } from '../load/plan';
 import { parseYaml, readSource } from '../load/sources';
-import { Family, fit, Sample, saveModels } from './confidence';
+import { Family, fit, Model, Sample, saveModels, useModels } from './confidence';
 import { CorpusDocument, extractDocument, Kind, readCorpus, scoreDocument } from './evaluate';
 
 /** The gold records each family of proposals is measured against, for its threshold's recall. */
@@ -33,6 +33,7 @@ function seedDocument(): CorpusDocument {
 export function trainConfidence(options: { dir?: string; save?: boolean } = {}): {
   documents: number;
   samples: Sample[];
+  models: Record<Family, Model>;
 } {
   const documents = [...readCorpus('dev', options.dir), seedDocument()];
   const samples: Sample[] = [];
@@ -49,7 +50,10 @@ export function trainConfidence(options: { dir?: string; save?: boolean } = {}):
     }
   }
   const models = fit(samples, undefined, expected);
+  // The weights file is read once, when the module loads: without this, a measurement in the same
+  // process would still score with the old models (held-out figures of earlier rounds did).
+  useModels(models);
   if (options.save !== false)
     saveModels(models, `dev split of corpus/ (${documents.length} reports, ${samples.length} candidates)`);
-  return { documents: documents.length, samples };
+  return { documents: documents.length, samples, models };
 }
