@@ -4,7 +4,8 @@
  * picks an ingested article from the queue, sees each proposal's quotes marked in its text, and
  * accepts one proposal, corrects and accepts another, rejects a third. After each decision the graph
  * and the record's history are read back through the API. Then it merges a proposed company of another
- * article into a company the graph knows under another name. The articles are FICTIONAL
+ * article into a company the graph knows under another name, and adds a partnership a third article states
+ * that was not proposed, quoting the words selected in its text. The articles are FICTIONAL
  * (tests/fixtures/ingest/fictional-*.txt say so in their first line), and so is the known company.
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ jest.setTimeout(180_000);
 const article = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', 'ingest', name), 'utf8');
 const ARTICLE = article('fictional-2024-09-12-plant-report.txt');
 const LETTER = article('fictional-2022-03-01-letter-of-intent.txt');
+const PILOT_LINE = article('fictional-2024-10-01-pilot-line.txt');
 const EDITOR = 'reviewer-eve';
 
 let browser: Browser | undefined;
@@ -280,4 +282,125 @@ it('merges a proposed company into the company the graph knows under another nam
     { id: deal.recordId },
   );
   expect(partnership.parties.map((p) => p.company.id)).toContain('zellfabrik-gmbh');
+});
+
+it('adds a partnership the article states that was not proposed, quoted from the selected words', async () => {
+  // The graph knows the carmaker; the article names it and a start-up it holds a stake in, which
+  // ingestion does not read as a deal.
+  await api(`mutation ($input: CompanyInput!) { upsertCompany(input: $input) { id } }`, {
+    input: { id: 'nordhaven-motors', name: 'Nordhaven Motors', kinds: ['AUTOMAKER'] },
+  });
+  const { ingestArticle } = await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
+    `mutation ($input: IngestArticleInput!) {
+      ingestArticle(input: $input) { source { id } proposals { ${PROPOSAL} } }
+    }`,
+    { input: { text: PILOT_LINE, published: '2024-10-01', publisher: 'Fiction Daily' } },
+  );
+  const sourceId = ingestArticle.source.id;
+  expect(ingestArticle.proposals.filter((p) => p.section === 'PARTNERSHIP')).toEqual([]);
+  const startUp = ingestArticle.proposals.find((p) => p.section === 'COMPANY' && p.name === 'Kobalt Cells')!;
+  expect(startUp).toBeDefined();
+  await api(`mutation ($input: AcceptProposalsInput!) { acceptProposals(input: $input) { id } }`, {
+    input: { ids: [startUp.id] },
+  });
+  const sentence =
+    'Nordhaven Motors, which has held a fifth of the start-up since 2019, will test the first cells this autumn.';
+  const deals = async () =>
+    (await api<{ partnerships: { totalCount: number } }>('query { partnerships { totalCount } }')).partnerships
+      .totalCount;
+  const dealsBefore = await deals();
+  let name = '';
+
+  const own = await openTracked(browser!, stack!.url, `/review?source=${encodeURIComponent(sourceId)}`);
+  try {
+    const { page } = own;
+    await page.fill('#api-key', editorKey);
+    await page.click('#key-form button[type="submit"]');
+    await page.waitForSelector('#missed form.missed-form', { timeout: 30_000 });
+    // The article's companies now in the graph are the parties on offer.
+    const offered = await page
+      .locator('#missed-party-1 option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(expect.arrayContaining(['nordhaven-motors', startUp.recordId]));
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    // A quote the article does not hold is refused, and nothing is written.
+    await page.fill('#missed-quote', 'Nordhaven Motors owns Kobalt Cells.');
+    await page.selectOption('#missed-party-1', 'nordhaven-motors');
+    await page.selectOption('#missed-role-1', 'INVESTOR');
+    await page.selectOption('#missed-party-2', startUp.recordId);
+    await page.selectOption('#missed-kind', 'EQUITY_STAKE');
+    await page.selectOption('#missed-status', 'ACTIVE');
+    await page.click('#missed button[type="submit"]');
+    await page.waitForSelector('#error-banner:not([hidden])');
+    expect(await page.getAttribute('#error-banner', 'data-code')).toBe('BAD_USER_INPUT');
+    expect(await deals()).toBe(dealsBefore);
+
+    // Select the sentence in the article (it spans the marks of the proposals quoting it) and quote it.
+    await page.evaluate((words) => {
+      const article = document.querySelector('#article')!;
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const whole = nodes.map((n) => n.data).join('');
+      const at = (offset: number): [Text, number] => {
+        for (const n of nodes) {
+          if (offset <= n.data.length) return [n, offset];
+          offset -= n.data.length;
+        }
+        throw new Error('offset beyond the article');
+      };
+      const start = whole.indexOf(words);
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + words.length));
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    }, sentence);
+    await page.click('#missed button.secondary');
+    expect(await page.inputValue('#missed-quote')).toBe(sentence);
+    await screenshot(page, 'review-missed', true);
+    await page.fill('#reason', 'a stake the article states in passing');
+    await page.click('#missed button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('#decision-status')?.textContent?.startsWith('Added partnership'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    // Named after its parties and kind, as the extractor names deals.
+    name = /^Added partnership (.+)\.$/.exec((await page.textContent('#decision-status'))!)![1]!;
+    expect(name).toBe('Nordhaven Motors and Kobalt Cells equity stake');
+    expect(own.errors).toEqual([]);
+    expect(own.foreign).toEqual([]);
+  } finally {
+    await own.context.close();
+  }
+  expect(await deals()).toBe(dealsBefore + 1);
+  const { search } = await api<{ search: { node: { __typename: string; id: string } }[] }>(
+    'query ($text: String!) { search(text: $text, first: 5) { node { __typename id } } }',
+    { text: name },
+  );
+  const id = search.map((hit) => hit.node).find((n) => n.__typename === 'Partnership')!.id;
+
+  const { partnership } = await api<{
+    partnership: {
+      kind: string;
+      status: string;
+      parties: { company: { id: string } }[];
+      evidence: { quote: string; source: { id: string } }[];
+    } | null;
+  }>(
+    'query ($id: ID!) { partnership(id: $id) { kind status parties { company { id } } evidence { quote source { id } } } }',
+    { id },
+  );
+  expect(partnership).toMatchObject({ kind: 'EQUITY_STAKE', status: 'ACTIVE' });
+  expect(partnership!.parties.map((p) => p.company.id).sort()).toEqual(['nordhaven-motors', startUp.recordId].sort());
+  expect(partnership!.evidence).toEqual([{ quote: sentence, source: { id: sourceId } }]);
+  expect(await history(id)).toEqual([
+    expect.objectContaining({
+      operation: 'createPartnership',
+      changedBy: EDITOR,
+      reason: 'a stake the article states in passing',
+    }),
+  ]);
 });

@@ -38,6 +38,7 @@ type Documents = {
     "\n  mutation AcceptProposals($input: AcceptProposalsInput!) {\n    acceptProposals(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptProposalsDocument,
     "\n  mutation RejectProposals($input: RejectProposalsInput!) {\n    rejectProposals(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectProposalsDocument,
     "\n  mutation MergeProposals($input: MergeProposalsInput!) {\n    mergeProposals(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.MergeProposalsDocument,
+    "\n  mutation CreateMissedPartnership($input: CreatePartnershipInput!) {\n    createPartnership(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateMissedPartnershipDocument,
     "\n  query MergeCandidates($text: String!) {\n    search(text: $text, first: 25) {\n      node {\n        __typename\n        id\n        name\n      }\n    }\n  }\n": typeof types.MergeCandidatesDocument,
     "fragment NodeRef on Node {\n  __typename\n  id\n  name\n}\n\nfragment SourceLink on Source {\n  id\n  name\n  url\n}\n\nfragment MeasureValue on Measure {\n  value\n  unit\n  approximate\n}": typeof types.NodeRefFragmentDoc,
 };
@@ -65,6 +66,7 @@ const documents: Documents = {
     "\n  mutation AcceptProposals($input: AcceptProposalsInput!) {\n    acceptProposals(input: $input) {\n      id\n      status\n    }\n  }\n": types.AcceptProposalsDocument,
     "\n  mutation RejectProposals($input: RejectProposalsInput!) {\n    rejectProposals(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectProposalsDocument,
     "\n  mutation MergeProposals($input: MergeProposalsInput!) {\n    mergeProposals(input: $input) {\n      id\n      status\n    }\n  }\n": types.MergeProposalsDocument,
+    "\n  mutation CreateMissedPartnership($input: CreatePartnershipInput!) {\n    createPartnership(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateMissedPartnershipDocument,
     "\n  query MergeCandidates($text: String!) {\n    search(text: $text, first: 25) {\n      node {\n        __typename\n        id\n        name\n      }\n    }\n  }\n": types.MergeCandidatesDocument,
     "fragment NodeRef on Node {\n  __typename\n  id\n  name\n}\n\nfragment SourceLink on Source {\n  id\n  name\n  url\n}\n\nfragment MeasureValue on Measure {\n  value\n  unit\n  approximate\n}": types.NodeRefFragmentDoc,
 };
@@ -161,6 +163,10 @@ export function graphql(source: "\n  mutation RejectProposals($input: RejectProp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MergeProposals($input: MergeProposalsInput!) {\n    mergeProposals(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').MergeProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMissedPartnership($input: CreatePartnershipInput!) {\n    createPartnership(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateMissedPartnershipDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -70,6 +70,46 @@ export type CompanyKind =
   /** Supplies parts or materials. */
   | 'SUPPLIER';
 
+/** A new partnership. */
+export type CreatePartnershipInput = {
+  /** When it was announced. */
+  announced?: DateInput | null | undefined;
+  /** How binding it is. */
+  binding?: Binding | null | undefined;
+  /** At least one quote that states the partnership. */
+  evidence: Array<QuoteInput>;
+  /** Lower-case slug for the new partnership. */
+  id: string;
+  /** What kind of agreement it is. */
+  kind: PartnershipKind;
+  /** Ids of milestones that belong to it. */
+  milestoneIds?: Array<string> | null | undefined;
+  /** How the source asserts it. */
+  modality?: Modality | null | undefined;
+  /** A readable title. */
+  name: string;
+  /** At least two companies with their roles. */
+  parties: Array<PartyInput>;
+  /** Ids of projects it serves. */
+  projectIds?: Array<string> | null | undefined;
+  /** What it is for. */
+  purpose?: string | null | undefined;
+  /** Why it is added. */
+  reason?: string | null | undefined;
+  /** Ids of sites where it takes place. */
+  siteIds?: Array<string> | null | undefined;
+  /** Where it stands. */
+  status: PartnershipStatus;
+};
+
+/** A date at its precision: `2021`, `2021-06` or `2021-06-28`. */
+export type DateInput = {
+  /** How precise the value is. */
+  precision: DatePrecision;
+  /** The date as written at its precision. */
+  value: string;
+};
+
 /** How precise a date is: `2030` is a year, not 1 January 2030. */
 export type DatePrecision =
   /** The exact day is known. */
@@ -184,6 +224,14 @@ export type PartnershipStatus =
   | 'LAPSED'
   /** Signed. */
   | 'SIGNED';
+
+/** A company's part in a partnership. */
+export type PartyInput = {
+  /** Id of the company. */
+  companyId: string;
+  /** Its role. */
+  role: PartyRole;
+};
 
 /** A party's role in a partnership. */
 export type PartyRole =
@@ -303,6 +351,16 @@ export type ProposalStatus =
   | 'PENDING'
   /** Not written; kept with the decision. */
   | 'REJECTED';
+
+/** A quote to attach: it must occur verbatim in the stored source. */
+export type QuoteInput = {
+  /** Which occurrence, when the text appears more than once (1 = first). */
+  occurrence?: number | null | undefined;
+  /** The exact text, as it appears in the source. */
+  quote: string;
+  /** Id of a stored source. */
+  sourceId: string;
+};
 
 /** Proposals to reject. */
 export type RejectProposalsInput = {
@@ -632,6 +690,13 @@ export type MergeProposalsMutationVariables = Exact<{
 
 
 export type MergeProposalsMutation = { mergeProposals: Array<{ id: string, status: ProposalStatus }> };
+
+export type CreateMissedPartnershipMutationVariables = Exact<{
+  input: CreatePartnershipInput;
+}>;
+
+
+export type CreateMissedPartnershipMutation = { createPartnership: { id: string, name: string } };
 
 export type MergeCandidatesQueryVariables = Exact<{
   text: string;
@@ -1588,6 +1653,14 @@ export const MergeProposalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MergeProposalsMutation, MergeProposalsMutationVariables>;
+export const CreateMissedPartnershipDocument = new TypedDocumentString(`
+    mutation CreateMissedPartnership($input: CreatePartnershipInput!) {
+  createPartnership(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMissedPartnershipMutation, CreateMissedPartnershipMutationVariables>;
 export const MergeCandidatesDocument = new TypedDocumentString(`
     query MergeCandidates($text: String!) {
   search(text: $text, first: 25) {

@@ -1,77 +1,10 @@
 // The correction form of one proposal: the fields its kind of record has, filled with the proposed
 // values; only the fields the editor changes are sent (the rest keep the proposed value).
-import type {
-  Binding,
-  CompanyKind,
-  Modality,
-  PartnershipKind,
-  PartnershipStatus,
-  ProjectKind,
-  ProposalEditInput,
-  ProposalSection,
-  SiteKind,
-} from '../__generated__/graphql';
+import type { ProposalEditInput, ProposalSection } from '../__generated__/graphql';
 import { h } from '../shared/dom';
 import { humanize } from '../shared/labels';
+import { BINDINGS, COMPANY_KINDS, MODALITIES, PARTNERSHIP_KINDS, PROJECT_KINDS, SITE_KINDS, STATUSES } from './enums';
 import type { ProposalView } from './queries';
-
-/** Every value of an enum, checked against its generated type so none is missed. */
-const values = <T extends string>(all: Record<T, true>): T[] => Object.keys(all) as T[];
-
-const COMPANY_KINDS = values<CompanyKind>({
-  ALLIANCE: true,
-  AUTOMAKER: true,
-  BATTERY_MAKER: true,
-  OTHER: true,
-  RESEARCH: true,
-  START_UP: true,
-  SUPPLIER: true,
-});
-const SITE_KINDS = values<SiteKind>({
-  CITY: true,
-  CLUSTER: true,
-  CONTINENT: true,
-  COUNTRY: true,
-  FACILITY: true,
-  REGION: true,
-});
-const PROJECT_KINDS = values<ProjectKind>({
-  ECOSYSTEM: true,
-  OTHER: true,
-  RESEARCH_PROGRAMME: true,
-  ROADMAP: true,
-  STRATEGY: true,
-  VEHICLE: true,
-});
-const PARTNERSHIP_KINDS = values<PartnershipKind>({
-  DISCUSSION: true,
-  EQUITY_STAKE: true,
-  JOINT_VENTURE: true,
-  LICENCE: true,
-  LETTER_OF_INTENT: true,
-  LONG_TERM_PARTNERSHIP: true,
-  MEMORANDUM: true,
-  RESEARCH: true,
-  STRATEGIC_COOPERATION: true,
-  SUPPLY: true,
-});
-const STATUSES = values<PartnershipStatus>({
-  ACTIVE: true,
-  ANNOUNCED: true,
-  CANCELLED: true,
-  COMPLETED: true,
-  IN_DISCUSSION: true,
-  LAPSED: true,
-  SIGNED: true,
-});
-const BINDINGS = values<Binding>({ BINDING: true, NON_BINDING: true, UNKNOWN: true });
-const MODALITIES = values<Modality>({
-  ASSERTED: true,
-  NEGATED: true,
-  PLANNED: true,
-  POSSIBLE: true,
-  REPORTED: true,
-});
 
 type Field = Exclude<keyof ProposalEditInput, 'id'>;
 

@@ -1,19 +1,30 @@
 // Review (/review): editors decide what ingestion proposed. The queue of articles with pending
 // proposals, the picked article (?source=) with every proposal's quotes marked, and accept / correct /
-// reject of one proposal or of those picked, and merge of a company proposal into a known company, each
-// with a reason; every decision is the server's revision.
+// reject of one proposal or of those picked, merge of a company proposal into a known company, and a
+// partnership the article states that was not proposed, each with a reason; every decision is the
+// server's revision.
 import '../shared/styles.css';
 import './review.css';
 import { hideError, showError } from '../shared/banner';
 import { byId, h, setBusy, setStatus } from '../shared/dom';
 import { articleView, emphasise } from './article';
 import { asEditor, forgetKey, keepKey, storedKey } from './key';
+import { companiesInGraph, missedPartnershipForm } from './missed';
 import { picked, proposalList, type Decide } from './proposals';
-import { ACCEPT_PROPOSALS, MERGE_PROPOSALS, REJECT_PROPOSALS, REVIEW_QUEUE, REVIEW_SOURCE } from './queries';
+import {
+  ACCEPT_PROPOSALS,
+  CREATE_PARTNERSHIP,
+  MERGE_PROPOSALS,
+  REJECT_PROPOSALS,
+  REVIEW_QUEUE,
+  REVIEW_SOURCE,
+} from './queries';
+import type { CreatePartnershipInput } from '../__generated__/graphql';
 
 const queue = byId('queue');
 const article = byId('article');
 const proposals = byId('proposals');
+const missed = byId('missed');
 const reason = byId<HTMLInputElement>('reason');
 const decisionStatus = byId('decision-status');
 const keyForm = byId<HTMLFormElement>('key-form');
@@ -117,6 +128,26 @@ async function loadSource(id: string): Promise<void> {
   proposals.replaceChildren(proposalList(found, decide));
   proposals.dataset.source = id;
   setBusy(proposals, false);
+  missed.replaceChildren(
+    missedPartnershipForm(id, companiesInGraph(found), selectedInArticle, (input) => void addPartnership(input)),
+  );
+}
+
+/** The words selected in the article, or nothing when the selection lies elsewhere on the page. */
+function selectedInArticle(): string {
+  const selection = window.getSelection();
+  return selection && selection.rangeCount > 0 && article.contains(selection.anchorNode) ? selection.toString() : '';
+}
+
+async function addPartnership(input: CreatePartnershipInput): Promise<void> {
+  hideError();
+  try {
+    const { createPartnership } = await asEditor(CREATE_PARTNERSHIP, { input: { ...input, reason: why() } });
+    decisionStatus.textContent = `Added partnership ${createPartnership.name}.`;
+    if (current) await loadSource(current);
+  } catch (err) {
+    showError(err);
+  }
 }
 
 async function pick(id: string): Promise<void> {

@@ -88,6 +88,16 @@ export const MERGE_PROPOSALS = graphql(`
   }
 `);
 
+/** A partnership the article states that ingestion did not propose, written with its quote as evidence. */
+export const CREATE_PARTNERSHIP = graphql(`
+  mutation CreateMissedPartnership($input: CreatePartnershipInput!) {
+    createPartnership(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
 /** Companies the graph knows whose names, aliases or quotes match the text: candidates for a merge. */
 export const MERGE_CANDIDATES = graphql(`
   query MergeCandidates($text: String!) {
