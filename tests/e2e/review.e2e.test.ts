@@ -63,6 +63,17 @@ async function api<T>(query: string, variables: Record<string, unknown> = {}): P
   return body.data!;
 }
 
+/** Ingests an article through the API, as `kg ingest` or a client would. */
+const ingest = async (text: string, published: string, publisher: string) =>
+  (
+    await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
+      `mutation ($input: IngestArticleInput!) {
+        ingestArticle(input: $input) { source { id } proposals { ${PROPOSAL} } }
+      }`,
+      { input: { text, published, publisher } },
+    )
+  ).ingestArticle;
+
 const node = async (id: string) =>
   (await api<{ node: { id: string; name: string } | null }>('query ($id: ID!) { node(id: $id) { id name } }', { id }))
     .node;
@@ -101,12 +112,7 @@ afterAll(async () => {
 });
 
 it('accepts, corrects and rejects proposals of an ingested article, each a revision by the key', async () => {
-  const { ingestArticle } = await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
-    `mutation ($input: IngestArticleInput!) {
-      ingestArticle(input: $input) { source { id } proposals { ${PROPOSAL} } }
-    }`,
-    { input: { text: ARTICLE, published: '2024-09-12', publisher: 'Fictional Wire' } },
-  );
+  const ingestArticle = await ingest(ARTICLE, '2024-09-12', 'Fictional Wire');
   const sourceId = ingestArticle.source.id;
   // Companies need no other record, so each can be decided on its own.
   const companies = ingestArticle.proposals.filter((p) => p.section === 'COMPANY');
@@ -197,12 +203,7 @@ it('refuses decisions without a key and says why', async () => {
 });
 
 it('merges a proposed company into the company the graph knows under another name', async () => {
-  const { ingestArticle } = await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
-    `mutation ($input: IngestArticleInput!) {
-      ingestArticle(input: $input) { source { id } proposals { ${PROPOSAL} } }
-    }`,
-    { input: { text: LETTER, published: '2022-03-01', publisher: 'Fiction Daily' } },
-  );
+  const ingestArticle = await ingest(LETTER, '2022-03-01', 'Fiction Daily');
   const sourceId = ingestArticle.source.id;
   const proposed = ingestArticle.proposals.find((p) => p.section === 'COMPANY' && p.name === 'Zellfabrik')!;
   expect(proposed).toBeDefined();
@@ -290,12 +291,7 @@ it('adds a partnership the article states that was not proposed, quoted from the
   await api(`mutation ($input: CompanyInput!) { upsertCompany(input: $input) { id } }`, {
     input: { id: 'nordhaven-motors', name: 'Nordhaven Motors', kinds: ['AUTOMAKER'] },
   });
-  const { ingestArticle } = await api<{ ingestArticle: { source: { id: string }; proposals: Proposal[] } }>(
-    `mutation ($input: IngestArticleInput!) {
-      ingestArticle(input: $input) { source { id } proposals { ${PROPOSAL} } }
-    }`,
-    { input: { text: PILOT_LINE, published: '2024-10-01', publisher: 'Fiction Daily' } },
-  );
+  const ingestArticle = await ingest(PILOT_LINE, '2024-10-01', 'Fiction Daily');
   const sourceId = ingestArticle.source.id;
   expect(ingestArticle.proposals.filter((p) => p.section === 'PARTNERSHIP')).toEqual([]);
   const startUp = ingestArticle.proposals.find((p) => p.section === 'COMPANY' && p.name === 'Kobalt Cells')!;
