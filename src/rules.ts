@@ -4,13 +4,16 @@
  * (`input.parties[1].companyId`) and says what would be accepted.
  */
 import { BadUserInputError } from './errors';
+import { ID_LENGTH } from './slug';
+
+export { slugify } from './slug';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Tab and newline are fine in prose; other control characters are never part of a real name.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-export const LIMITS = { id: 80, name: 200, text: 2000, quote: 2000, list: 50, sourceText: 1_000_000 } as const;
+export const LIMITS = { id: ID_LENGTH, name: 200, text: 2000, quote: 2000, list: 50, sourceText: 1_000_000 } as const;
 
 export function checkId(argument: string, value: string): string {
   if (value.length > LIMITS.id || !SLUG.test(value)) {
@@ -94,18 +97,6 @@ export function checkYear(argument: string, year: number | null | undefined): nu
     throw new BadUserInputError(argument, `must be a year between 1900 and 2200, got ${year}`);
   }
   return year;
-}
-
-/** A readable slug from free text, for ids the server derives. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, LIMITS.id)
-    .replace(/-+$/, '');
 }
 
 /** Dates are written at their precision: `2021` (year), `2021-06` (month), `2021-06-28` (day). */

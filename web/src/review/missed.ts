@@ -3,6 +3,7 @@
 // comes from the article (the selected words, or pasted), the parties from the article's companies the
 // graph now holds, and the server checks the quote against the stored text before anything is written.
 import type { CreatePartnershipInput, PartnershipKind, PartyRole } from '../__generated__/graphql';
+import { slugify } from '../../../src/slug';
 import { h } from '../shared/dom';
 import { humanize } from '../shared/labels';
 import { PARTNERSHIP_KINDS, PARTY_ROLES, STATUSES } from './enums';
@@ -24,15 +25,6 @@ export function companiesInGraph(proposals: readonly ProposalView[]): Company[] 
   }
   return [...found].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
-
-/** Ids follow from names, as the loader's do: "Verkor and Renault Group supply" → `verkor-and-renault-group-supply`. */
-const slug = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 function select<T extends string>(id: string, label: string, options: readonly T[], start?: T): HTMLElement {
   return h(
@@ -121,7 +113,7 @@ export function missedPartnershipForm(
       `${parties.map((p) => companies.find((c) => c.id === p.companyId)!.name).join(' and ')} ${humanize(kind).toLowerCase()}`;
     note.textContent = '';
     create({
-      id: slug(title),
+      id: slugify(title),
       name: title,
       kind,
       status: value('missed-status') as CreatePartnershipInput['status'],
