@@ -16,17 +16,17 @@ import {
   Figures,
   formatFigures,
   readDocument,
+  readSplits,
+  Ref,
+  refId,
   roundFigures,
   scoreDocument,
-  Split,
   summarize,
 } from './evaluate';
 
 export const AGREEMENT_DIR = path.join(CORPUS_DIR, 'agreement');
 
-type Ref = string | { id: string };
 type Reading = Record<string, unknown> & { id: string; name: string };
-const refId = (r: Ref) => (typeof r === 'string' ? r : r.id);
 const refs = (value: unknown) => ((value as Ref[] | undefined) ?? []).map(refId);
 
 function entity(r: Reading, label: EntityLabel, kind?: string): EntityProposal {
@@ -79,20 +79,28 @@ export function readingAsExtraction(reading: FactFile): Extraction {
   };
 }
 
-/** The second reading of every report in `dir`, scored against its gold file; all from one split. */
-export function evaluateAgreement(dir = AGREEMENT_DIR, corpusDir = CORPUS_DIR): CorpusEvaluation {
-  const ids = readdirSync(dir)
+/** The reports a folder holds second readings of: one `<report id>.yaml` each. */
+export const readingIds = (dir = AGREEMENT_DIR) =>
+  readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.slice(0, -'.yaml'.length))
     .sort();
-  const splits = JSON.parse(readFileSync(path.join(corpusDir, 'split.json'), 'utf8')) as Record<Split, string[]>;
+
+/** One report's second reading, in the loader's format. */
+export function readReading(id: string, dir = AGREEMENT_DIR): FactFile {
+  const file = path.join(dir, `${id}.yaml`);
+  return parseYaml(file, readFileSync(file, 'utf8')) as FactFile;
+}
+
+/** The second reading of every report in `dir`, scored against its gold file; all from one split. */
+export function evaluateAgreement(dir = AGREEMENT_DIR, corpusDir = CORPUS_DIR): CorpusEvaluation {
+  const ids = readingIds(dir);
+  const splits = readSplits(corpusDir);
   const split = (['dev', 'test'] as const).find((s) => ids.every((id) => splits[s].includes(id)));
   if (!ids.length || !split) throw new Error(`${dir}: expected second readings of reports of one split`);
-  const results = ids.map((id) => {
-    const file = path.join(dir, `${id}.yaml`);
-    const reading = parseYaml(file, readFileSync(file, 'utf8')) as FactFile;
-    return scoreDocument(id, readingAsExtraction(reading), readDocument(id, corpusDir).gold);
-  });
+  const results = ids.map((id) =>
+    scoreDocument(id, readingAsExtraction(readReading(id, dir)), readDocument(id, corpusDir).gold),
+  );
   return summarize(split, results);
 }
 

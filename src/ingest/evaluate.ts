@@ -204,9 +204,12 @@ export const CORPUS_DIR = path.join(paths.root, 'corpus');
 
 /** The documents of one split, in the order of corpus/split.json. */
 export function readCorpus(split: Split, dir = CORPUS_DIR): CorpusDocument[] {
-  const ids = (JSON.parse(readFileSync(path.join(dir, 'split.json'), 'utf8')) as Record<Split, string[]>)[split];
-  return ids.map((id) => readDocument(id, dir));
+  return readSplits(dir)[split].map((id) => readDocument(id, dir));
 }
+
+/** The report ids of each split (corpus/split.json). */
+export const readSplits = (dir = CORPUS_DIR) =>
+  JSON.parse(readFileSync(path.join(dir, 'split.json'), 'utf8')) as Record<Split, string[]>;
 
 /** One report of the gold corpus: its stored source and its gold fact file. */
 export function readDocument(id: string, dir = CORPUS_DIR): CorpusDocument {
@@ -230,8 +233,9 @@ export function extractDocument(
   return extractScored(source.text.slice(0, source.factsEnd), known, year, meta, floor, options);
 }
 
-type Ref = string | { id: string };
-const refId = (r: Ref) => (typeof r === 'string' ? r : r.id);
+/** A fact file's reference: an id, or a record with one. */
+export type Ref = string | { id: string };
+export const refId = (r: Ref) => (typeof r === 'string' ? r : r.id);
 
 interface GoldEntity {
   id: string;

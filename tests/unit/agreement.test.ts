@@ -2,15 +2,14 @@
  * `kg evaluate --agreement`: a second reader's fact files scored against the gold files by the
  * extractor's own matching rules.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AGREEMENT_DIR, evaluateAgreement, readingAsExtraction } from '../../src/ingest/agreement';
-import { CORPUS_DIR, readDocument, scoreDocument } from '../../src/ingest/evaluate';
-import { parseYaml } from '../../src/load/sources';
+import { evaluateAgreement, readingAsExtraction, readingIds, readReading } from '../../src/ingest/agreement';
+import { CORPUS_DIR, readDocument, readSplits, scoreDocument } from '../../src/ingest/evaluate';
 import type { FactFile } from '../../src/load/plan';
 
-const dev = (JSON.parse(readFileSync(path.join(CORPUS_DIR, 'split.json'), 'utf8')) as { dev: string[] }).dev;
+const { dev, test } = readSplits();
 
 describe('a second reading', () => {
   let dir: string;
@@ -51,7 +50,7 @@ describe('a second reading', () => {
   });
 
   it('rejects a folder of readings that is not of one split', () => {
-    const [testId] = (JSON.parse(readFileSync(path.join(CORPUS_DIR, 'split.json'), 'utf8')) as { test: string[] }).test;
+    const [testId] = test;
     const mixed = mkdtempSync(path.join(os.tmpdir(), 'kg-agreement-mixed-'));
     try {
       writeFileSync(path.join(mixed, `${dev[0]}.yaml`), `source: ${dev[0]}\n`);
@@ -64,16 +63,13 @@ describe('a second reading', () => {
 });
 
 describe('the committed second readings (corpus/agreement/)', () => {
-  const ids = readdirSync(AGREEMENT_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.slice(0, -'.yaml'.length));
+  const ids = readingIds();
 
   it('cover at least 20 dev reports and quote each report verbatim', () => {
     expect(ids.length).toBeGreaterThanOrEqual(20);
     for (const id of ids) {
       expect(dev).toContain(id);
-      const file = path.join(AGREEMENT_DIR, `${id}.yaml`);
-      const reading = parseYaml(file, readFileSync(file, 'utf8')) as FactFile;
+      const reading = readReading(id);
       const { text } = readDocument(id).source;
       const quotes = [...(reading.partnerships ?? []), ...(reading.sites ?? [])].flatMap(
         (r) => (r.evidence as string[] | undefined) ?? [],

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import weights from '../../src/ingest/data/weights.json';
 import { confidence, Family, Model, thresholdOf, useModels } from '../../src/ingest/confidence';
-import { CORPUS_DIR } from '../../src/ingest/evaluate';
+import { paths } from '../../src/config';
+import { CORPUS_DIR, readSplits } from '../../src/ingest/evaluate';
 import { trainConfidence } from '../../src/ingest/train';
 
 const committed = (weights as unknown as { models: Record<Family, Model> }).models;
@@ -16,7 +17,7 @@ describe('training the confidence', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kg-train-'));
-    const { dev } = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'split.json'), 'utf8')) as { dev: string[] };
+    const { dev } = readSplits();
     const few = dev.slice(0, 4);
     for (const folder of ['sources', 'facts']) {
       mkdirSync(path.join(dir, folder));
@@ -30,10 +31,10 @@ describe('training the confidence', () => {
   });
 
   it('scores with the models it has just fitted, without writing the weights file', () => {
-    const before = readFileSync(path.join(__dirname, '../../src/ingest/data/weights.json'), 'utf8');
+    const before = readFileSync(paths.ingestWeights, 'utf8');
     const { documents, models } = trainConfidence({ dir, save: false });
     expect(documents).toBe(5); // the four reports and the seed article
-    expect(readFileSync(path.join(__dirname, '../../src/ingest/data/weights.json'), 'utf8')).toBe(before);
+    expect(readFileSync(paths.ingestWeights, 'utf8')).toBe(before);
     const family: Family = 'partnership';
     const fitted = models[family];
     expect(fitted).not.toEqual(committed[family]);
